@@ -1,0 +1,117 @@
+// The mock core behind a bare node:http server: no Fetch objects on the hot path, one JSON
+// serialisation per response. Adds CORS, the `/__mock` admin endpoints and one log line per request.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { handleRequest } from '../core/handle.js';
+import { BODY_LIMIT, isFault, json, toMockRequest, type MockResponse } from '../core/http.js';
+import { FixtureError } from '../core/fixture-schema.js';
+import type { MockState } from '../core/state.js';
+
+export interface HttpServerOptions {
+  state: MockState;
+  /** Receives one line per request: method, path (no query), status, milliseconds. */
+  log?: (line: string) => void;
+  /** Extra routes tried before the API (e.g. `/docs`); return `undefined` to fall through. */
+  extraRoutes?: (method: string, path: string) => MockResponse | undefined;
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'content-type, retry-after',
+};
+
+type Body = { text: string | undefined; tooLarge: boolean };
+
+function readBody(req: IncomingMessage): Promise<Body> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > BODY_LIMIT) {
+    req.resume(); // drain without keeping it
+    return Promise.resolve({ text: undefined, tooLarge: true });
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > BODY_LIMIT) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? { text: undefined, tooLarge } : { text: size ? Buffer.concat(chunks).toString('utf8') : undefined, tooLarge }));
+    req.on('error', reject);
+  });
+}
+
+function admin(state: MockState, method: string, path: string, body: Body): MockResponse {
+  if (path === '/__mock/reset') {
+    if (method !== 'POST') return json(405, { message: 'Method Not Allowed' });
+    state.reset();
+    return json(200, { message: 'state reset to the fixture' });
+  }
+  if (path === '/__mock/state') {
+    if (method === 'GET') return json(200, state.toFixture());
+    if (method !== 'PUT') return json(405, { message: 'Method Not Allowed' });
+    if (body.tooLarge) return json(413, { message: 'Request Entity Too Large' });
+    let fixture: unknown;
+    try {
+      fixture = JSON.parse(body.text ?? '');
+    } catch {
+      return json(400, { message: 'invalid JSON body' });
+    }
+    try {
+      state.load(fixture);
+    } catch (error) {
+      if (error instanceof FixtureError) return json(400, { message: error.message });
+      throw error;
+    }
+    return json(200, { message: 'state replaced' });
+  }
+  return json(404, { message: 'Not Found' });
+}
+
+function preflight(req: IncomingMessage): MockResponse {
+  return {
+    status: 204,
+    headers: {
+      'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS',
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'content-type, x-api-key, authorization, prefer',
+      'access-control-max-age': '600',
+    },
+    body: undefined,
+  };
+}
+
+/** An http.Server answering both API areas from `state`; call `.listen(port)` yourself. */
+export function createMockHttpServer({ state, log, extraRoutes }: HttpServerOptions): Server {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const queryAt = url.indexOf('?');
+    const path = queryAt === -1 ? url : url.slice(0, queryAt);
+    let response: MockResponse | undefined;
+    try {
+      if (method === 'OPTIONS' && req.headers['access-control-request-method']) response = preflight(req);
+      else if (path.startsWith('/__mock/')) response = admin(state, method, path, await readBody(req));
+      else response = extraRoutes?.(method, path);
+      if (!response) {
+        const body = await readBody(req);
+        const result = await handleRequest(
+          state,
+          toMockRequest({ method, url, headers: req.headers, body: body.text, bodyTooLarge: body.tooLarge }),
+        );
+        if (result && isFault(result)) {
+          log?.(`${method} ${path} reset ${(performance.now() - started).toFixed(1)}ms`);
+          req.socket.destroy();
+          return;
+        }
+        response = result ?? json(404, { message: 'Not Found' });
+      }
+    } catch {
+      response = json(500, { message: 'Internal server error' });
+    }
+    res.writeHead(response.status, { ...CORS, ...response.headers });
+    res.end(response.body);
+    log?.(`${method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
+  };
+  return createServer((req, res) => void handle(req, res));
+}

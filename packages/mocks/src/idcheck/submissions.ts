@@ -1,0 +1,48 @@
+// GET /v3/submission: one submission or a user's / an email's list, with projections applied at read time.
+import { documentedError } from '../core/errors.js';
+import type { MockRequest, MockResponse } from '../core/http.js';
+import type { IdCheckProject, MockState } from '../core/state.js';
+import type { Submission } from '../core/fixture-schema.js';
+import { credentials, success } from './credentials.js';
+
+const op = 'getSubmission';
+const COUNT = /^\d{1,4}$/;
+
+/** The submission as a read returns it: its projection's fields omitted from `data`. */
+function project(project: IdCheckProject, submission: Submission): Submission {
+  const projectionId = submission.projection_id;
+  const projection = projectionId === undefined ? undefined : project.projections.find((p) => p.projection_id === projectionId);
+  if (!projection || !submission.data || typeof submission.data !== 'object') return submission;
+  const hidden = new Set<string>(projection.fields);
+  const data = Object.fromEntries(Object.entries(submission.data).filter(([key]) => !hidden.has(key)));
+  return { ...submission, data };
+}
+
+export function getSubmission(state: MockState, request: MockRequest): MockResponse {
+  const auth = credentials(state, request);
+  if (auth.kind !== 'project') return documentedError(op, 'Forbidden');
+
+  const { query } = request;
+  const given = (['submission_id', 'userid', 'email'] as const).filter((name) => query.getAll(name).some((v) => v !== ''));
+  const countValues = query.getAll('count');
+  const rawCount = countValues[0] ?? '50';
+  const count = Number(rawCount);
+  const repeated = given.some((name) => query.getAll(name).length > 1) || countValues.length > 1;
+  if (given.length !== 1 || repeated || !COUNT.test(rawCount) || count < 1 || count > 2000)
+    return documentedError(op, 'Invalid Query String parameters');
+
+  const [by] = given as [(typeof given)[number]];
+  const value = query.get(by)!;
+  const submissions = auth.project.submissions;
+  if (by === 'submission_id') {
+    const submission = submissions.get(value);
+    if (!submission) return documentedError(op, 'not Exist Submission Data');
+    return success(auth, { Items: [project(auth.project, submission)] });
+  }
+  const items: Submission[] = [];
+  for (const submission of submissions.values()) {
+    if (items.length >= count) break;
+    if ((submission as Record<string, unknown>)[by] === value) items.push(project(auth.project, submission));
+  }
+  return success(auth, { Items: items });
+}
