@@ -1,11 +1,12 @@
-// MSW request handlers over the mock core: one per documented operation (paths from the specs), plus
-// one catch-all per area so unknown routes and wrong methods get the same 404/405 as the server.
+// MSW request handlers over the mock core: one per documented operation, plus one catch-all per area
+// so unknown routes and wrong methods get the same 404/405 as the server. Matching uses the core's
+// own routers (custom predicates), not MSW path patterns: those throw on a malformed `%` escape.
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { operationRoutes as idcheckRoutes } from '@scrub/sdk/spec/idcheck';
-import { operationRoutes as textRoutes } from '@scrub/sdk/spec/text-assessment';
 import { handleRequest } from '../core/handle.js';
 import { BODY_LIMIT, isFault, toMockRequest } from '../core/http.js';
 import { createMockState, type MockState } from '../core/state.js';
+import { matchIdCheckRoute } from '../idcheck/router.js';
+import { matchTextRoute } from '../text-assessment/router.js';
 
 export interface HandlerOptions {
   /** Origin (and optional path prefix) to intercept, e.g. `https://rest-api.argosidentity.com`. Default: any origin. */
@@ -13,10 +14,18 @@ export interface HandlerOptions {
 }
 
 const encoder = new TextEncoder();
+type Matcher = (path: string) => { methods: Partial<Record<string, string>> } | 'not found' | undefined;
 
 /** MSW handlers answering from `state` (default: a fresh state on the built-in fixture). */
 export function createHandlers(state: MockState = createMockState(), options: HandlerOptions = {}): HttpHandler[] {
-  const base = (options.baseUrl ?? '*').replace(/\/$/, '');
+  const base = options.baseUrl?.replace(/\/$/, '');
+  /** The request's path below `baseUrl`, or undefined when the request is not for us. */
+  const pathOf = (request: Request): string | undefined => {
+    if (base === undefined) return new URL(request.url).pathname;
+    if (!request.url.startsWith(base + '/')) return undefined;
+    return new URL(request.url.slice(base.length).replace(/^\/?/, 'http://base/')).pathname;
+  };
+
   const resolver = async ({ request }: { request: Request }) => {
     const url = new URL(request.url);
     const text = request.body ? await request.text() : '';
@@ -25,7 +34,7 @@ export function createHandlers(state: MockState = createMockState(), options: Ha
       state,
       toMockRequest({
         method: request.method,
-        url: url.pathname + url.search,
+        url: (pathOf(request) ?? url.pathname) + url.search,
         headers: request.headers,
         body: tooLarge || text === '' ? undefined : text,
         bodyTooLarge: tooLarge,
@@ -35,12 +44,29 @@ export function createHandlers(state: MockState = createMockState(), options: Ha
     if (isFault(result)) return HttpResponse.error();
     return new HttpResponse(result.body ?? null, { status: result.status, headers: result.headers });
   };
-  const path = (template: string) => base + template.replace(/\{([^}]+)\}/g, ':$1');
+
+  /** One handler per operation of an area (in spec order), then the area's catch-all. */
+  const area = (match: Matcher) => {
+    const operation = (operationId: string) =>
+      http.all(({ request }) => {
+        const path = pathOf(request);
+        const route = path === undefined ? undefined : match(path);
+        return typeof route === 'object' && route.methods[request.method] === operationId;
+      }, resolver);
+    const catchAll = http.all(({ request }) => {
+      const path = pathOf(request);
+      return path !== undefined && match(path) !== undefined;
+    }, resolver);
+    return { operation, catchAll };
+  };
+
+  const idcheck = area(matchIdCheckRoute);
+  const text = area(matchTextRoute);
   return [
-    ...Object.values(idcheckRoutes).map((route) => http.all(path(route.path), resolver)),
-    ...Object.values(textRoutes).map((route) => http.all(path(route.path), resolver)),
-    http.all(`${base}/v3/*`, resolver),
-    http.all(`${base}/:version/account/*`, resolver),
+    ...['partialDeleteSubmission', 'getSubmission', 'createProjection', 'listProjections', 'getProjection', 'deleteProjection'].map(idcheck.operation),
+    ...['deleteAuthorSubmissions', 'submitText', 'getTextResults'].map(text.operation),
+    idcheck.catchAll,
+    text.catchAll,
   ];
 }
 

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// `pnpm mock`: the Scrub mock server of both API areas on one port.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createMockState, FixtureError, type MockState } from '@scrub/mocks';
+import { createMockHttpServer } from '@scrub/mocks/http';
+
+const HELP = `Usage: pnpm mock [-- options]   (or: scrub-mock [options])
+
+Serves the ID-check API (/v3/...) and the text-assessment API (/{version}/account/...) on one port,
+with in-memory state seeded from a fixture.
+
+Options:
+  -p, --port <n>               port to listen on (default: env PORT, else 4010; 0 picks a free one)
+      --host <addr>            address to bind (default: 127.0.0.1)
+  -f, --fixture <file.json>    seed state from this fixture file instead of the built-in one
+      --results-not-ready <n>  polls of a text's results answered "results_not_ready" first (default: 1)
+  -q, --quiet                  no per-request log lines
+  -h, --help                   show this help
+
+Admin endpoints:
+  POST /__mock/reset           back to the fixture
+  GET  /__mock/state           the whole state as fixture JSON
+  PUT  /__mock/state           replace the state (body: fixture JSON; a bad one is refused with 400)
+
+Per-request controls (header "Prefer"): code=<status>, example="<exact message>", delay=<ms>,
+fault=reset. See the root README for the built-in fixture's keys and tokens.`;
+
+function fail(message: string): never {
+  console.error(`scrub-mock: ${message}\nRun with --help for usage.`);
+  process.exit(2);
+}
+
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) fail(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
+let args;
+try {
+  args = parseArgs({
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string', default: '127.0.0.1' },
+      fixture: { type: 'string', short: 'f' },
+      'results-not-ready': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  }).values;
+} catch (error) {
+  fail((error as Error).message);
+}
+
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const port = integer('--port', args.port ?? process.env.PORT, 0, 65535) ?? 4010;
+const resultsNotReadyPolls = integer('--results-not-ready', args['results-not-ready'], 0, 1000);
+const log = args.quiet ? () => {} : (line: string) => console.log(line);
+
+let state: MockState;
+try {
+  const fixture = args.fixture === undefined ? undefined : JSON.parse(readFileSync(args.fixture, 'utf8'));
+  state = createMockState(fixture, { resultsNotReadyPolls, onWarning: (message) => log(`warning: ${message}`) });
+} catch (error) {
+  if (error instanceof FixtureError) fail(`fixture ${args.fixture}: ${error.message}`);
+  if (error instanceof SyntaxError) fail(`fixture ${args.fixture} is not valid JSON: ${error.message}`);
+  fail(`cannot read fixture ${args.fixture}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+}
+
+const server = createMockHttpServer({ state, log });
+server.on('error', (error: NodeJS.ErrnoException) =>
+  fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use (try --port)` : error.message),
+);
+server.listen(port, args.host, () => {
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  const host = args.host === '127.0.0.1' || args.host === '::1' ? 'localhost' : args.host;
+  console.log(`Scrub mock server listening on http://${host}:${bound} (fixture: ${args.fixture ?? 'built-in'})`);
+});
+
+function shutdown(signal: string) {
+  console.log(`${signal}: shutting down`);
+  server.close(() => process.exit(0));
+  server.closeAllConnections();
+  setTimeout(() => process.exit(0), 2000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
