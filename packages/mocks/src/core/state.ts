@@ -48,9 +48,9 @@ export interface MockState {
     orphanApiKeys: Set<string>;
   };
   textAssessment: { accounts: Map<string, TextAccount> };
-  /** Replaces the whole state; throws `FixtureError` (and keeps the old state) when `fixture` is malformed. */
+  /** Replaces the whole current state; throws `FixtureError` (and keeps the old state) when `fixture` is malformed. */
   load(fixture: unknown): void;
-  /** Back to the fixture the state was created with (or last loaded). */
+  /** Back to the fixture the state was created with (`load` does not change it). */
   reset(): void;
   toFixture(): Fixture;
 }
@@ -102,7 +102,7 @@ function build(fixture: Fixture): Pick<MockState, 'idcheck' | 'textAssessment'> 
 /** A fresh, isolated state seeded from `fixture` (default: the built-in fixture). */
 export function createMockState(fixture: unknown = defaultFixture, options: MockOptions = {}): MockState {
   assertFixture(fixture);
-  let base = clone(fixture);
+  const base = clone(fixture);
   const state: MockState = {
     options: {
       resultsNotReadyPolls: options.resultsNotReadyPolls ?? 1,
@@ -112,9 +112,7 @@ export function createMockState(fixture: unknown = defaultFixture, options: Mock
     ...build(base),
     load(next) {
       assertFixture(next);
-      const built = build(next);
-      base = clone(next);
-      Object.assign(state, built);
+      Object.assign(state, build(next));
     },
     reset() {
       Object.assign(state, build(base));

@@ -1,0 +1,67 @@
+// Fixtures: malformed ones are refused with a message naming the bad path, and the old state stays.
+import { describe, expect, it } from 'vitest';
+import { createMockState, defaultFixture, FixtureError, type Fixture } from '../src/index.js';
+
+const mutate = (change: (f: any) => void): unknown => {
+  const f = structuredClone(defaultFixture) as any;
+  change(f);
+  return f;
+};
+
+describe('fixture validation', () => {
+  it.each([
+    ['apiKeys not an array', (f: any) => (f.idcheck.projects[0].apiKeys = 'test-api-key'), 'idcheck.projects[0].apiKeys: expected array'],
+    ['missing idcheck', (f: any) => delete f.idcheck, 'idcheck: expected a value (required)'],
+    ['submission without id', (f: any) => delete f.idcheck.projects[1].submissions[0].submission_id, 'idcheck.projects[1].submissions[0].submission_id: expected a value (required)'],
+    ['encryption not boolean', (f: any) => (f.idcheck.projects[2].encryption = 'yes'), 'idcheck.projects[2].encryption: expected boolean'],
+    ['text without author', (f: any) => delete f.textAssessment.accounts[0].texts[1].author_id, 'textAssessment.accounts[0].texts[1].author_id: expected a value (required)'],
+    ['sequence_id negative', (f: any) => (f.textAssessment.accounts[0].texts[0].sequence_id = -1), 'textAssessment.accounts[0].texts[0].sequence_id: expected integer >= 0'],
+    ['one key in two projects', (f: any) => f.idcheck.projects[1].apiKeys.push('test-api-key'), 'idcheck.projects[1].apiKeys[1]: key used by two projects'],
+    ['duplicate submission ids', (f: any) => f.idcheck.projects[0].submissions.push({ submission_id: 's1' }), 'idcheck.projects[0].submissions[3].submission_id: duplicate "s1"'],
+    ['not an object at all', () => 42, 'fixture: expected object'],
+  ])('%s', (_name, change, message) => {
+    const fixture = typeof change === 'function' && change.length === 0 ? (change as () => unknown)() : mutate(change as (f: any) => void);
+    expect(() => createMockState(fixture)).toThrow(new FixtureError(message));
+  });
+
+  it('extra keys are allowed', () => {
+    const state = createMockState(mutate((f) => ((f.comment = 'mine'), (f.idcheck.projects[0].owner = 'me'))));
+    expect(state.idcheck.projects.get('demo')?.submissions.size).toBe(3);
+  });
+
+  it('a refused load keeps the old state', () => {
+    const state = createMockState();
+    state.idcheck.projects.get('demo')!.submissions.delete('s1');
+    expect(() => state.load(mutate((f) => (f.idcheck.orphanApiKeys = {})))).toThrow('idcheck.orphanApiKeys: expected array');
+    expect(state.idcheck.projects.get('demo')!.submissions.has('s1')).toBe(false);
+  });
+
+  it('a state dump loads back to the same state, and reset returns to the fixture', () => {
+    const state = createMockState();
+    state.textAssessment.accounts.get('demo-account')!.texts.delete('t1');
+    const dump = state.toFixture();
+    expect(createMockState(dump).toFixture()).toEqual(dump);
+    state.reset();
+    expect(state.textAssessment.accounts.get('demo-account')!.texts.has('t1')).toBe(true);
+  });
+
+  it('the built-in fixture has what the README promises', () => {
+    const f: Fixture = defaultFixture;
+    const demo = f.idcheck.projects.find((p) => p.id === 'demo')!;
+    expect(demo.apiKeys).toEqual(['test-api-key']);
+    expect(demo.submissions.length).toBeGreaterThanOrEqual(3);
+    for (const s of demo.submissions) {
+      const record = s as Record<string, any>;
+      for (const key of ['data', 'OCR_raw', 'ocr', 'review', 'applicant_id', 'email', 'userid', 'additional_list', 'duplicated_information', 'custom_duplicated_information', 'injection_action'])
+        expect(record, key).toHaveProperty(key);
+      expect(Object.keys(record.image)).toEqual(expect.arrayContaining(['idImage', 'idBackImage', 'selfieImage']));
+      expect(Object.keys(record.data)).toHaveLength(31);
+    }
+    expect(f.idcheck.projects.find((p) => p.id === 'other')!.apiKeys).toEqual(['other-api-key']);
+    expect(f.idcheck.projects.find((p) => p.id === 'sealed')).toMatchObject({ apiKeys: ['encrypted-api-key'], encryption: true });
+    expect(f.idcheck.orphanApiKeys).toEqual(['orphan-api-key']);
+    const account = f.textAssessment.accounts.find((a) => a.id === 'demo-account')!;
+    expect(account.token).toBe('demo-token');
+    expect(new Set(account.texts.map((t) => t.author_id)).size).toBeGreaterThanOrEqual(2);
+  });
+});
