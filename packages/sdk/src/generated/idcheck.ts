@@ -22,7 +22,8 @@ export interface paths {
          *     **Check order.** decided: the first rule that fails wins.
          *     1. Credentials: a missing or unknown `x-api-key` gives `invalid API key for this project`.
          *        A known key whose project no longer exists gives `not Exist Project Data`.
-         *     2. `submission_id` absent or empty gives `submission_id is required`.
+         *     2. `submission_id` absent or empty, or given more than once, gives
+         *        `submission_id is required` (one request deletes from exactly one submission).
          *     3. `fields` given more than once (`fields=a&fields=b`) gives `fields must be a string`.
          *        Then `data_fields` given more than once gives `data_fields must be a string`.
          *     4. `fields` absent, or the empty string, gives
@@ -49,8 +50,10 @@ export interface paths {
          *     - `id_image` removes `image.idImage` and `image.idBackImage`. `selfie_image` removes
          *       `image.selfieImage`. Every other `fields` name is a top-level key of the record.
          *     - `data` with `data_fields` absent or empty removes every key under `data`, leaving
-         *       `"data": {}`. A `data_fields` value holding no name at all (only spaces and/or commas)
-         *       counts as empty. With named `data_fields`, only those keys go.
+         *       `"data": {}`. A `data_fields` value of only spaces counts as empty; one holding commas
+         *       but no name (`,` or ` , `) is refused with `invalid format for data_fields: empty name
+         *       at position 1`, so a malformed value never widens into deleting all of `data`. With
+         *       named `data_fields`, only those keys go.
          *     - Deleting something that is already absent is not an error: the response is 200, so the
          *       request is idempotent.
          *
