@@ -1,5 +1,6 @@
 // One table of documented behaviour, run against the MSW handlers and the node:http server alike:
 // every documented error of every operation (exact status and body), success bodies, state rules.
+import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultFixture, decrypt, encrypt } from '../src/index.js';
 import { adapters, type Adapter } from './adapters.js';
@@ -357,6 +358,28 @@ describe.each(adapters.map((make) => [make().name, make] as const))('%s adapter'
       expect(ready.text_stats.word_count).toBe(5);
       expect((await get({ path: `${TA}/text/fresh-1/results`, auth: AUTH })).body).toEqual(ready);
     });
+  });
+
+  it('malformed requests through the adapter never get a 5xx', async () => {
+    const text = fc.oneof(fc.string(), fc.constantFrom('%', '%zz', '%E0%A4%A', '__proto__', '..', ''));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+        fc.constantFrom('/v3/submission/partial', '/v3/submission', '/v3/projection', '/v3/projection/', `${TA}/author/`, `${TA}/text/`, '/v2.3.0/account/'),
+        text,
+        fc.array(fc.tuple(text, text), { maxLength: 4 }),
+        fc.option(fc.oneof(text, fc.json()), { nil: undefined }),
+        async (method, prefix, tail, query, body) => {
+          const search = query.map(([k, v]) => `${k}=${v}`.replace(/[#\s]/g, '')).join('&');
+          // `.`/`..` segments are resolved by URL parsing before any handler sees them
+          const segment = tail.replace(/[?#/\\\s]/g, '').replace(/^(\.|%2e)/i, 'x$1');
+          const path = prefix + segment + (search ? `?${search}` : '');
+          const r = await send(adapter, { method, path, key: KEY, auth: AUTH, ...(method === 'GET' ? {} : { body }) });
+          expect(r.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   describe('Prefer controls', () => {
