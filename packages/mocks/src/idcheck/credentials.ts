@@ -1,5 +1,5 @@
 // `x-api-key` -> project. A key belongs to one project; an orphaned key names a project that is gone.
-import { encrypt } from '../core/crypto.js';
+import { encrypt } from '@scrub/sdk/crypto';
 import { json, type MockRequest, type MockResponse } from '../core/http.js';
 import type { IdCheckProject, MockState } from '../core/state.js';
 

@@ -1,7 +1,7 @@
 // /v3/projection and /v3/projection/{projectionId}. Create runs check-then-insert without awaiting,
 // so concurrent creates can never overshoot the limit of 10.
 import { projectionFieldValues } from '@scrub/sdk/spec/idcheck';
-import { decrypt } from '../core/crypto.js';
+import { decrypt } from '@scrub/sdk/crypto';
 import { documentedError } from '../core/errors.js';
 import type { MockRequest, MockResponse } from '../core/http.js';
 import type { IdCheckProject, MockState } from '../core/state.js';

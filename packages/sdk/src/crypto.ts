@@ -1,5 +1,5 @@
 // The ARGOS encryption option: AES-256-ECB with PKCS#7 padding, key = SHA-256(API key), base64 text.
-// @noble/ciphers because Web Crypto has no ECB and the mock also runs in browsers.
+// @noble/ciphers because Web Crypto has no ECB and both the SDK and the mock run in browsers too.
 import { ecb } from '@noble/ciphers/aes.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 

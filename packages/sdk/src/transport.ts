@@ -1,0 +1,93 @@
+// ky under openapi-fetch: retries with jittered exponential backoff that honour `Retry-After`,
+// per-attempt timeout, and ky/fetch failures mapped to the SDK's error classes.
+import ky, { HTTPError, TimeoutError, type KyInstance } from 'ky';
+import { APIConnectionError, APITimeoutError, APIUserAbortError } from './errors.js';
+
+export interface TransportOptions {
+  /** Milliseconds per attempt before `APITimeoutError` (default 60 000). */
+  timeout?: number;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  /** Also retry POST (not idempotent here; default false). */
+  retryPost?: boolean;
+  /** Custom `fetch` (tests, proxies); default `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** One line per call, `METHOD /path STATUS ms`, and one per retry (no query string, no credentials). */
+  log?: (line: string) => void;
+}
+
+/** Options every method takes as its last argument, overriding the client's. */
+export interface RequestOptions {
+  timeout?: number;
+  maxRetries?: number;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 8_000;
+const RETRY_AFTER_CAP_MS = 60_000;
+
+function kyFor(options: TransportOptions & RequestOptions): KyInstance {
+  const log = options.log;
+  return ky.create({
+    timeout: options.timeout ?? 60_000,
+    throwHttpErrors: true,
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    retry: {
+      limit: options.maxRetries ?? 2,
+      methods: options.retryPost ? ['get', 'put', 'delete', 'post'] : ['get', 'put', 'delete'],
+      statusCodes: RETRY_STATUS,
+      afterStatusCodes: [408, 429, 503],
+      maxRetryAfter: RETRY_AFTER_CAP_MS,
+      backoffLimit: BACKOFF_CAP_MS,
+      delay: (attempt) => BACKOFF_BASE_MS * 2 ** (attempt - 1),
+      jitter: true,
+    },
+    hooks: log
+      ? {
+          beforeRetry: [
+            ({ request, error, retryCount }) =>
+              log(`${request.method} ${new URL(request.url).pathname} retry ${retryCount} after ${error instanceof HTTPError ? error.response.status : error.name}`),
+          ],
+        }
+      : {},
+  });
+}
+
+/**
+ * The `fetch` handed to openapi-fetch. HTTP errors come back as responses (openapi-fetch turns them
+ * into `error`); everything else becomes an `APIConnectionError`, `APITimeoutError` or `APIUserAbortError`.
+ */
+export function createTransport(client: TransportOptions, call: RequestOptions = {}): (request: Request) => Promise<Response> {
+  const merged = { ...client, ...definedOnly(call) };
+  const api = kyFor(merged);
+  const log = merged.log;
+  return async (request) => {
+    const started = performance.now();
+    const done = (status: number | string) =>
+      log?.(`${request.method} ${new URL(request.url).pathname} ${status} ${(performance.now() - started).toFixed(0)}ms`);
+    try {
+      const response = await api(request);
+      done(response.status);
+      return response;
+    } catch (error) {
+      if (error instanceof HTTPError) {
+        done(error.response.status);
+        return error.response;
+      }
+      done(error instanceof TimeoutError ? 'timeout' : 'failed');
+      // ky's own errors carry the Request, credentials included: never attach them as `cause`
+      if (error instanceof TimeoutError) throw new APITimeoutError(`Request timed out after ${merged.timeout ?? 60_000} ms.`);
+      if (request.signal.aborted || (call.signal?.aborted ?? false)) throw new APIUserAbortError(undefined, { cause: error });
+      throw new APIConnectionError(`Connection error: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+    }
+  };
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

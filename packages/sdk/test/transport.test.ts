@@ -1,0 +1,190 @@
+// Transport policy with an injected fetch: what is retried, how often, how long it waits, and how
+// failures surface as typed errors.
+import { describe, expect, it } from 'vitest';
+import {
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  BadRequestError,
+  ConflictError,
+  createIdCheckClient,
+  createTextAssessmentClient,
+  InternalServerError,
+  isAPIError,
+  RateLimitError,
+} from '../src/index.js';
+import { fakeFetch, json } from './fake-fetch.js';
+
+const listBody = { items: [], message: 'Get projection list success' };
+const client = (fetch: typeof globalThis.fetch, extra: object = {}) =>
+  createIdCheckClient({ apiKey: 'sk-secret-key', baseUrl: 'http://api.test', fetch, ...extra });
+
+describe('retries', () => {
+  it('retries a GET on 503 and resolves with the later success', async () => {
+    const f = fakeFetch(json(503, { message: 'Service Unavailable' }), json(200, listBody));
+    await expect(client(f.fetch).projections.list()).resolves.toEqual([]);
+    expect(f.calls).toHaveLength(2);
+  });
+
+  it('gives up after maxRetries and rejects with the last error', async () => {
+    const f = fakeFetch(json(500, { message: 'Internal server error' }));
+    const error = await client(f.fetch, { maxRetries: 2 }).projections.list().catch((e) => e);
+    expect(f.calls).toHaveLength(3);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 500, code: 'Internal server error', operation: 'listProjections' });
+  });
+
+  it('backs off exponentially with jitter, bounded by the cap', async () => {
+    const f = fakeFetch(json(502, { message: 'Bad Gateway' }), json(502, { message: 'Bad Gateway' }), json(200, listBody));
+    await client(f.fetch).projections.list();
+    const gaps = f.calls.slice(1).map((c, i) => c.at - f.calls[i]!.at);
+    expect(gaps[0]).toBeLessThanOrEqual(500 + 100); // full jitter: 0..500 ms
+    expect(gaps[1]).toBeLessThanOrEqual(1000 + 100); // 0..1000 ms
+  });
+
+  it('retries DELETE and PUT (idempotent here) but never POST unless asked', async () => {
+    const fail = json(500, { message: 'Internal server error' });
+    const del = fakeFetch(fail, json(200, { message: 'Delete projection success' }));
+    await client(del.fetch).projections.delete('abc');
+    expect(del.calls).toHaveLength(2);
+
+    const text = fakeFetch(json(500, { type: 'error', code: 500, message: 'internal server error' }), json(200, { type: 'success', code: 200 }));
+    await createTextAssessmentClient({ accountId: 'acc', token: 'tok', baseUrl: 'http://api.test', fetch: text.fetch }).texts.submit('t1', { text: 'x', author_id: 'a', task_id: 't' });
+    expect(text.calls).toHaveLength(2);
+
+    const post = fakeFetch(fail);
+    await expect(client(post.fetch).projections.create({ name: 'a', fields: ['gender'] })).rejects.toBeInstanceOf(InternalServerError);
+    expect(post.calls).toHaveLength(1);
+
+    const optIn = fakeFetch(fail, json(200, { projection_id: 'abcdefghijklm', message: 'Create projection success' }));
+    await client(optIn.fetch, { retryPost: true }).projections.create({ name: 'a', fields: ['gender'] });
+    expect(optIn.calls).toHaveLength(2);
+  });
+
+  it('does not retry documented 4xx errors', async () => {
+    const f = fakeFetch(json(409, { message: 'Projection name already exists' }));
+    const error = await client(f.fetch).projections.create({ name: 'a', fields: ['gender'] }).catch((e) => e);
+    expect(f.calls).toHaveLength(1);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.code).toBe('Projection name already exists');
+  });
+
+  it('honours Retry-After on 429', async () => {
+    const f = fakeFetch(json(429, { message: 'Too Many Requests' }, { 'retry-after': '1' }), json(200, listBody));
+    await client(f.fetch).projections.list();
+    expect(f.calls[1]!.at - f.calls[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('surfaces a 429 as RateLimitError once retries are used up', async () => {
+    const f = fakeFetch(json(429, { message: 'Too Many Requests' }, { 'retry-after': '0' }));
+    await expect(client(f.fetch, { maxRetries: 1 }).projections.list()).rejects.toBeInstanceOf(RateLimitError);
+    expect(f.calls).toHaveLength(2);
+  });
+
+  it('retries network errors, then rejects with APIConnectionError', async () => {
+    const f = fakeFetch(new TypeError('fetch failed'));
+    const error = await client(f.fetch, { maxRetries: 1 }).projections.list().catch((e) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error.message).toContain('fetch failed');
+    expect(f.calls).toHaveLength(2);
+  });
+
+  it('per-call maxRetries overrides the client', async () => {
+    const f = fakeFetch(json(500, { message: 'Internal server error' }));
+    await expect(client(f.fetch, { maxRetries: 0 }).projections.list({ maxRetries: 2 })).rejects.toBeInstanceOf(InternalServerError);
+    expect(f.calls).toHaveLength(3);
+  });
+});
+
+describe('timeouts and aborts', () => {
+  it('rejects with APITimeoutError after `timeout` ms per attempt', async () => {
+    const f = fakeFetch('hang');
+    const started = performance.now();
+    const error = await client(f.fetch, { timeout: 100, maxRetries: 0 }).projections.list().catch((e) => e);
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(90);
+    expect(f.calls).toHaveLength(1);
+  });
+
+  it('per-call timeout overrides the client', async () => {
+    const f = fakeFetch('hang');
+    await expect(client(f.fetch, { timeout: 60_000 }).projections.list({ timeout: 50, maxRetries: 0 })).rejects.toBeInstanceOf(APITimeoutError);
+  });
+
+  it('the caller signal aborts with APIUserAbortError', async () => {
+    const f = fakeFetch('hang');
+    const controller = new AbortController();
+    const pending = client(f.fetch).projections.list({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+});
+
+describe('requests on the wire', () => {
+  it('serialises fields and data_fields as comma-separated strings, with the key header', async () => {
+    const f = fakeFetch(json(200, { message: 'success', submission_id: 's1', deleted: { fields: ['data', 'id_image'], data_fields: ['first_name'] } }));
+    await client(f.fetch).submissions.partialDelete({ submissionId: 's1', fields: ['data', 'id_image'], dataFields: ['first_name'], adminName: 'Alice' });
+    const url = new URL(f.calls[0]!.url);
+    expect(f.calls[0]!.method).toBe('DELETE');
+    expect(url.pathname).toBe('/v3/submission/partial');
+    expect(url.searchParams.get('fields')).toBe('data,id_image');
+    expect(url.searchParams.getAll('fields')).toHaveLength(1);
+    expect(url.searchParams.get('data_fields')).toBe('first_name');
+    expect(url.searchParams.get('admin_name')).toBe('Alice');
+    expect(f.calls[0]!.headers.get('x-api-key')).toBe('sk-secret-key');
+  });
+
+  it('sends client and per-call headers, and the text-assessment token header', async () => {
+    const f = fakeFetch(json(200, { type: 'success', code: 200, submissions_deleted: 0, timestamp: '2026-01-01T00:00:00Z' }));
+    const ta = createTextAssessmentClient({ accountId: 'acc-1', token: 'tok-1', baseUrl: 'http://api.test', fetch: f.fetch, headers: { 'x-client': 'a' } });
+    await ta.authors.delete('learner-1', { headers: { prefer: 'delay=1' } });
+    expect(f.calls[0]!.url).toBe('http://api.test/v2.3.0/account/acc-1/author/learner-1');
+    expect(f.calls[0]!.headers.get('authorization')).toBe('Token token=tok-1');
+    expect(f.calls[0]!.headers.get('x-client')).toBe('a');
+    expect(f.calls[0]!.headers.get('prefer')).toBe('delay=1');
+  });
+
+  it('keeps the typed openapi-fetch client reachable', async () => {
+    const f = fakeFetch(json(404, { message: 'Projection not found' }));
+    const { data, error, response } = await client(f.fetch).raw.GET('/v3/projection/{projectionId}', { params: { path: { projectionId: 'x' } } });
+    expect(data).toBeUndefined();
+    expect(error).toEqual({ message: 'Projection not found' });
+    expect(response.status).toBe(404);
+  });
+
+  it('an encrypted response without the encryption option is a clear error', async () => {
+    const f = fakeFetch(json(200, { data: 'AAAA' }));
+    await expect(client(f.fetch).projections.list()).rejects.toThrow('The response is encrypted: create the client with `encryption: true`.');
+  });
+});
+
+describe('local refusals: the documented error, no request', () => {
+  const f = fakeFetch(json(500, {}));
+  const id = client(f.fetch);
+  const ta = createTextAssessmentClient({ accountId: 'acc', token: 'tok', baseUrl: 'http://api.test', fetch: f.fetch });
+
+  it.each([
+    ['unknown field (plain JS)', () => id.submissions.partialDelete({ submissionId: 's1', fields: ['data', 'bogus' as never] }), 'invalid fields found in fields: bogus'],
+    ['no fields', () => id.submissions.partialDelete({ submissionId: 's1', fields: [] }), 'fields parameter is required and cannot be empty'],
+    ['no submission id', () => id.submissions.partialDelete({ submissionId: '', fields: ['email'] }), 'submission_id is required'],
+    ['data_fields without data', () => id.submissions.partialDelete({ submissionId: 's1', fields: ['email'], dataFields: ['first_name'] }), 'data_fields parameter is not allowed when fields does not include data'],
+    ['unknown data field', () => id.submissions.partialDelete({ submissionId: 's1', fields: ['data'], dataFields: ['mid_name' as never] }), 'invalid fields found in data_fields: mid_name'],
+    ['author id too long', () => ta.authors.delete('a'.repeat(41)), 'id too long'],
+    ['author id charset', () => ta.authors.delete('learner_1'), 'id must only contain alphanumerics and hyphens'],
+    ['text id charset', () => ta.texts.submit('t 1', { text: 'x', author_id: 'a', task_id: 't' }), 'id must only contain alphanumerics and hyphens'],
+  ])('%s', async (_name, run, code) => {
+    const error = await run().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(isAPIError(error)).toBe(true);
+    expect(error).toMatchObject({ status: 400, code, sent: false });
+    expect(f.calls).toHaveLength(0);
+  });
+
+  it('the local error body has the area envelope', async () => {
+    const a = await id.submissions.partialDelete({ submissionId: 's1', fields: ['email'], dataFields: [] }).catch((e) => e);
+    expect(a.body).toEqual({ errorCode: 'data_fields parameter is not allowed when fields does not include data' });
+    const b = await ta.authors.delete('x'.repeat(41)).catch((e) => e);
+    expect(b.body).toEqual({ type: 'error', code: 400, message: 'id too long' });
+  });
+});
