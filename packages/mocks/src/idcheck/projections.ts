@@ -53,8 +53,8 @@ export function createProjection(state: MockState, request: MockRequest): MockRe
   const { name, mode, fields } = body;
   const failing: string[] = [];
   if (typeof name !== 'string' || !NAME.test(name)) failing.push('name');
-  if (typeof mode !== 'string') failing.push('mode');
-  if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => typeof f === 'string')) failing.push('fields');
+  if (typeof mode !== 'string' || mode === '') failing.push('mode');
+  if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => typeof f === 'string' && f !== '')) failing.push('fields');
   if (failing.length) return documentedError(op, 'Invalid request body: {attributes}', { attributes: failing.join(', ') });
   if (mode !== 'exclude') return documentedError(op, 'Invalid mode: {mode}', { mode: mode as string });
   const names = fields as string[];

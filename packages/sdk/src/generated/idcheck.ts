@@ -152,8 +152,8 @@ export interface paths {
          *        `Invalid request body: <the failing ones, in the order name, mode, fields>`.
          *        - All three missing gives exactly `Invalid request body: name, mode, fields`. A JSON
          *          value that is not an object also counts as all three missing.
-         *        - `mode` must be a string.
-         *        - `fields` must be an array of strings.
+         *        - `mode` must be a non-empty string (decided: `""` counts as missing).
+         *        - `fields` must be an array of non-empty strings (decided: `""` is not a name).
          *     4. A `mode` other than `exclude` gives 400 `Invalid mode: <mode as sent>`.
          *     5. Names outside the `ProjectionField` allow-list (case-sensitive) give 400
          *        `Invalid fields detected: a, b`. The names are listed in request order, without

@@ -1,0 +1,6 @@
+// @scrub/contract: the contract suite as a library (the CLI is `scrub-contract`).
+export { runContract, type RunOptions, type Report, type CaseResult, type CoverageRow, type FuzzResult } from './run.js';
+export { coverageTable, junit } from './report.js';
+export { cases, type Case, type Credentials } from './cases.js';
+export { ResponseValidator, operations, templateMatches, type Area, type Operation } from './spec.js';
+export { contractFixture, CONTRACT_CREDENTIALS } from './fixture.js';
