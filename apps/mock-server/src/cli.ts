@@ -41,6 +41,8 @@ function integer(name: string, value: string | undefined, min: number, max: numb
 let args;
 try {
   args = parseArgs({
+    // `pnpm <script> -- --flag` hands the `--` through; it is not a separator here
+    args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
     options: {
       port: { type: 'string', short: 'p' },
       host: { type: 'string', default: '127.0.0.1' },

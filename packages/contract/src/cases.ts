@@ -243,7 +243,7 @@ function common(operationId: 'deleteAuthorSubmissions' | 'submitText' | 'getText
   ];
 }
 
-function submitFails(title: string, template: string, message: string, id: (ctx: Ctx) => string, body: string, invalid = true): Case {
+function submitFails(title: string, template: string, message: string, id: (ctx: Ctx) => string, body: string): Case {
   return one({
     operationId: 'submitText',
     title,
@@ -251,7 +251,7 @@ function submitFails(title: string, template: string, message: string, id: (ctx:
     template,
     message,
     needs: ['account'],
-    invalid,
+    invalid: true,
     request: (ctx) => ({ method: 'PUT', path: ta(ctx, `/text/${id(ctx)}`), headers: { ...auth(ctx), 'content-type': 'application/json' }, body }),
   });
 }
@@ -285,7 +285,7 @@ const textCases: Case[] = [
   submitFails('with sequence_count of the wrong type', '{attribute} must be an integer', 'sequence_count must be an integer', (ctx) => ctx.unique('t').replace(/_/g, '-'), JSON.stringify(text({ sequence_count: '1' }))),
   submitFails('with task_id over 40 characters', '{attribute} too long', 'task_id too long', (ctx) => ctx.unique('t').replace(/_/g, '-'), JSON.stringify(text({ task_id: 't'.repeat(41) }))),
   submitFails('with a space in author_id', '{attribute} must only contain alphanumerics and hyphens', 'author_id must only contain alphanumerics and hyphens', (ctx) => ctx.unique('t').replace(/_/g, '-'), JSON.stringify(text({ author_id: 'learner 1' }))),
-  submitFails('with a control character in text', 'text contains invalid control characters', 'text contains invalid control characters', (ctx) => ctx.unique('t').replace(/_/g, '-'), JSON.stringify(text({ text: 'bell \u0007' })), false),
+  submitFails('with a control character in text', 'text contains invalid control characters', 'text contains invalid control characters', (ctx) => ctx.unique('t').replace(/_/g, '-'), JSON.stringify(text({ text: 'bell \u0007' }))),
   {
     operationId: 'submitText',
     title: 'with an id already used',

@@ -40,6 +40,8 @@ function fail(message: string): never {
 let values;
 try {
   values = parseArgs({
+    // `pnpm <script> -- --flag` hands the `--` through; it is not a separator here
+    args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
     options: {
       target: { type: 'string' },
       area: { type: 'string', default: 'all' },

@@ -1,0 +1,91 @@
+// Servers the contract tests run against: the Scrub mock in-process, Prism as a child process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createMockState } from '@scrub/mocks';
+import { createMockHttpServer } from '@scrub/mocks/http';
+
+export const SPECS = {
+  idcheck: fileURLToPath(new URL('../../../openapi/idcheck.yaml', import.meta.url)),
+  'text-assessment': fileURLToPath(new URL('../../../openapi/text-assessment.yaml', import.meta.url)),
+} as const;
+const PRISM = fileURLToPath(new URL('../node_modules/.bin/prism', import.meta.url));
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function listen(server: Server): Promise<Running> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+export const startMock = () => listen(createMockHttpServer({ state: createMockState() }));
+
+async function freePort(): Promise<number> {
+  const probe = await listen(createServer());
+  const port = Number(new URL(probe.url).port);
+  await probe.stop();
+  return port;
+}
+
+/** `prism mock|proxy ...` on a free port; resolves once Prism says it is listening. */
+export async function startPrism(args: string[]): Promise<Running & { output(): string }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(PRISM, [...args, '-p', String(port), '-h', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`prism did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('Prism is listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`prism exited with ${code}:\n${output}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** A proxy to the real mock that breaks exactly three responses: one message, one status, one field. */
+export function startWrongServer(mockUrl: string): Promise<Running> {
+  return listen(
+    createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const upstream = await fetch(mockUrl + req.url, {
+        method: req.method,
+        headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      });
+      let status = upstream.status;
+      let text = await upstream.text();
+      const path = (req.url ?? '').split('?')[0]!;
+      if (text.includes('Projection name already exists')) text = text.replace('Projection name already exists', 'Projection name already exist');
+      if (req.method === 'GET' && /^\/v3\/projection\/[^/]+$/.test(path) && status === 404) status = 400;
+      if (req.method === 'GET' && path === '/v3/projection' && status === 200) {
+        const body = JSON.parse(text);
+        delete body.message;
+        text = JSON.stringify(body);
+      }
+      res.writeHead(status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+      res.end(text);
+    }),
+  );
+}
