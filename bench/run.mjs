@@ -1,0 +1,312 @@
+#!/usr/bin/env node
+// `pnpm bench`: mock server vs Prism vs bare node:http (throughput, latency, cold start, memory),
+// SDK vs raw fetch vs openapi-fetch (per-call cost), and bundle sizes. One run, one process tree;
+// prints a markdown table of figures and ratios and writes bench/results.json.
+// `--smoke` runs every case for a second or so (the test line does that so the benchmark never rots).
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+import * as esbuild from 'esbuild';
+
+const { values: args } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
+    connections: { type: 'string', default: '20' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
+});
+if (args.help) {
+  console.log('Usage: pnpm bench [-- --smoke] [--out results.json] [--connections 20]');
+  process.exit(0);
+}
+
+const SMOKE = args.smoke;
+const CONNECTIONS = Number(args.connections);
+const SECONDS = SMOKE ? 1 : 10; // per throughput case
+const BATCH = SMOKE ? 0.5 : 1; // seconds between state resets of the mock
+const SDK_CALLS = SMOKE ? 300 : 10_000;
+const MEMORY_STEP = SMOKE ? 5_000 : 50_000;
+const COLD_RUNS = SMOKE ? 1 : 3;
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+const MOCK_CLI = here('../apps/mock-server/dist/cli.js');
+const PRISM = here('./node_modules/.bin/prism');
+const SPECS = { idcheck: here('../openapi/idcheck.yaml'), 'text-assessment': here('../openapi/text-assessment.yaml') };
+const log = (line) => process.stderr.write(`${line}\n`);
+
+// ------------------------------------------------------------------------------------------------
+// processes
+// ------------------------------------------------------------------------------------------------
+let nextPort = 4600 + Math.floor(Math.random() * 300);
+const children = new Set();
+process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+
+/** Spawns a server and resolves when `ready(url)` answers 200; returns timings and a stop(). */
+async function start(kind, area) {
+  const port = nextPort++;
+  const url = `http://127.0.0.1:${port}`;
+  const argv = {
+    mock: [process.execPath, [MOCK_CLI, '--port', String(port), '--quiet']],
+    prism: [PRISM, ['mock', SPECS[area ?? 'idcheck'], '-p', String(port), '-h', '127.0.0.1']],
+    bare: [process.execPath, [here('./bare-server.mjs'), String(port)]],
+  }[kind];
+  const started = performance.now();
+  const child = spawn(argv[0], argv[1], { stdio: 'ignore' });
+  children.add(child);
+  const probe = area === 'text-assessment'
+    ? { path: '/v2.3.0/account/demo-account/text/t3/results', headers: { authorization: 'Token token=demo-token' } }
+    : { path: '/v3/projection', headers: { 'x-api-key': 'test-api-key' } };
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${kind} exited with ${child.exitCode}`);
+    try {
+      const r = await fetch(url + probe.path, { headers: probe.headers });
+      await r.arrayBuffer();
+      if (r.status === 200) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  const coldStartMs = performance.now() - started;
+  return {
+    url,
+    pid: child.pid,
+    coldStartMs,
+    stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'), children.delete(child))),
+  };
+}
+
+const rssOf = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
+
+// ------------------------------------------------------------------------------------------------
+// request mixes: the same for every server of an area
+// ------------------------------------------------------------------------------------------------
+let unique = 0;
+const K = { 'x-api-key': 'test-api-key' };
+const T = { authorization: 'Token token=demo-token' };
+const MIX = {
+  idcheck: [
+    { method: 'DELETE', path: '/v3/submission/partial?submission_id=s1&fields=data,OCR_raw&data_fields=first_name', headers: K },
+    { method: 'POST', path: '/v3/projection', headers: { ...K, 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ name: `bench_${unique++}`, mode: 'exclude', fields: ['gender', 'date_of_birth'] }) }) },
+    { method: 'GET', path: '/v3/projection', headers: K },
+    { method: 'GET', path: '/v3/projection/hidebirth0001', headers: K },
+    { method: 'GET', path: '/v3/submission?submission_id=s3', headers: K },
+  ],
+  'text-assessment': [
+    { method: 'DELETE', path: '/v2.3.0/account/demo-account/author/learner-1', headers: T },
+    { method: 'GET', path: '/v2.3.0/account/demo-account/text/t3/results', headers: T },
+  ],
+};
+const INVALID = {
+  idcheck: { method: 'DELETE', path: '/v3/submission/partial?submission_id=s1&fields=data,bogus', headers: K },
+  'text-assessment': { method: 'DELETE', path: `/v2.3.0/account/demo-account/author/${'x'.repeat(41)}`, headers: T },
+};
+/** The mix with one request in ten spec-breaking. */
+function withInvalid(area) {
+  const out = [];
+  const mix = MIX[area];
+  for (let i = 0; i < 9; i++) out.push(mix[i % mix.length]);
+  out.push(INVALID[area]);
+  return out;
+}
+
+/** autocannon in batches of BATCH seconds (resetting the mock's state in between when asked). */
+async function load(url, requests, { reset = false, seconds = SECONDS } = {}) {
+  const batches = Math.max(1, Math.round(seconds / BATCH));
+  let total = 0;
+  let elapsed = 0;
+  let non2xx = 0;
+  let errors = 0;
+  const p50 = [];
+  const p99 = [];
+  for (let b = 0; b < batches; b++) {
+    if (reset) await fetch(`${url}/__mock/reset`, { method: 'POST' }).then((r) => r.arrayBuffer());
+    const r = await autocannon({ url, connections: CONNECTIONS, duration: BATCH, requests });
+    total += r.requests.total;
+    elapsed += r.duration;
+    non2xx += r.non2xx;
+    errors += r.errors + r.timeouts;
+    p50.push(r.latency.p50);
+    p99.push(r.latency.p99);
+  }
+  return {
+    rps: Math.round(total / elapsed),
+    p50: Math.max(...p50),
+    p99: Math.max(...p99),
+    requests: total,
+    non2xxShare: Number((non2xx / Math.max(total, 1)).toFixed(3)),
+    errors,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+// cases
+// ------------------------------------------------------------------------------------------------
+const results = { smoke: SMOKE, node: process.version, connections: CONNECTIONS, secondsPerCase: SECONDS, date: new Date().toISOString(), throughput: {}, coldStart: {}, sdk: {}, bundle: {}, memory: {} };
+
+async function throughput() {
+  for (const area of ['idcheck', 'text-assessment']) {
+    for (const [label, requests] of [['valid', MIX[area]], ['10% invalid', withInvalid(area)]]) {
+      const row = {};
+      for (const kind of ['mock', 'prism', 'bare']) {
+        const server = await start(kind, area);
+        log(`throughput ${area} ${label}: ${kind}`);
+        row[kind] = await load(server.url, requests, { reset: kind === 'mock' });
+        await server.stop();
+      }
+      results.throughput[`${area} (${label})`] = row;
+    }
+  }
+  const mock = await start('mock');
+  log('throughput both areas: mock');
+  results.throughput['both areas (valid)'] = { mock: await load(mock.url, [...MIX.idcheck, ...MIX['text-assessment']], { reset: true }) };
+  await mock.stop();
+}
+
+async function coldStart() {
+  for (const kind of ['mock', 'prism']) {
+    const times = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const s = await start(kind, 'idcheck');
+      times.push(s.coldStartMs);
+      await s.stop();
+    }
+    times.sort((a, b) => a - b);
+    results.coldStart[kind] = Math.round(times[Math.floor(times.length / 2)]);
+    log(`cold start ${kind}: ${results.coldStart[kind]} ms`);
+  }
+}
+
+async function memory() {
+  const mock = await start('mock');
+  const requests = [...MIX.idcheck, ...MIX['text-assessment']];
+  const send = (amount) => autocannon({ url: mock.url, connections: CONNECTIONS, amount, requests });
+  await send(MEMORY_STEP);
+  global.gc?.();
+  const rss1 = rssOf(mock.pid);
+  await send(MEMORY_STEP);
+  const rss2 = rssOf(mock.pid);
+  results.memory = { [`rssAfter${MEMORY_STEP / 1000}k`]: rss1, [`rssAfter${(2 * MEMORY_STEP) / 1000}k`]: rss2, growth: Number(((rss2 - rss1) / rss1).toFixed(3)) };
+  log(`memory: ${(rss1 / 2 ** 20).toFixed(1)} MiB -> ${(rss2 / 2 ** 20).toFixed(1)} MiB`);
+  await mock.stop();
+}
+
+async function sdkCost() {
+  const { createIdCheckClient } = await import('@scrub/sdk');
+  const createClient = (await import('openapi-fetch')).default;
+  const bare = await start('bare');
+  const headers = { 'x-api-key': 'test-api-key' };
+  const sdk = createIdCheckClient({ apiKey: 'test-api-key', baseUrl: bare.url, maxRetries: 0 });
+  const plain = createClient({ baseUrl: bare.url, headers });
+  const contenders = {
+    'raw fetch': async () => (await fetch(`${bare.url}/v3/projection`, { headers })).json(),
+    'openapi-fetch': async () => (await plain.GET('/v3/projection')).data,
+    'SDK projections.list()': () => sdk.projections.list(),
+  };
+  const measure = async (fn) => {
+    for (let i = 0; i < Math.min(500, SDK_CALLS); i++) await fn(); // warm-up
+    const times = new Float64Array(SDK_CALLS);
+    for (let i = 0; i < SDK_CALLS; i++) {
+      const t = performance.now();
+      await fn();
+      times[i] = performance.now() - t;
+    }
+    times.sort();
+    return { median: Number(times[Math.floor(SDK_CALLS / 2)].toFixed(4)), p99: Number(times[Math.floor(SDK_CALLS * 0.99)].toFixed(4)) };
+  };
+  // interleave rounds so drift on a busy machine hits every contender alike
+  const rounds = SMOKE ? 1 : 3;
+  const acc = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) for (const [name, fn] of Object.entries(contenders)) acc[name].push(await measure(fn));
+  for (const [name, runs] of Object.entries(acc)) {
+    runs.sort((a, b) => a.median - b.median);
+    results.sdk[name] = runs[Math.floor(runs.length / 2)];
+    log(`sdk ${name}: median ${results.sdk[name].median} ms`);
+  }
+  await bare.stop();
+}
+
+async function bundle() {
+  const dir = mkdtempSync(join(tmpdir(), 'scrub-bundle-'));
+  const entries = {
+    'openapi-fetch + ky (floor)': "import createClient from 'openapi-fetch'; import ky from 'ky'; export { createClient, ky };",
+    '@scrub/sdk': "export * from '@scrub/sdk';",
+    '@scrub/sdk/crypto': "export * from '@scrub/sdk/crypto';",
+  };
+  for (const [name, source] of Object.entries(entries)) {
+    const outdir = join(dir, name.replace(/[^a-z]/gi, '_'));
+    const built = await esbuild.build({
+      stdin: { contents: source, resolveDir: here('.'), loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      splitting: true,
+      outdir,
+      metafile: true,
+      write: false,
+      logLevel: 'silent',
+    });
+    // what an `import` loads up front: the entry and its static imports, not lazy chunks
+    const outputs = built.metafile.outputs;
+    const files = new Map(built.outputFiles.map((f) => [f.path.slice(f.path.indexOf(outdir.split('/').pop())), f.contents]));
+    const byKey = (key) => [...files].find(([k]) => key.endsWith(k))?.[1];
+    const entryKey = Object.keys(outputs).find((k) => outputs[k].entryPoint);
+    const seen = new Set();
+    const walk = (key) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      for (const imp of outputs[key].imports) if (imp.kind === 'import-statement') walk(imp.path);
+    };
+    walk(entryKey);
+    const upfront = Buffer.concat([...seen].map((k) => Buffer.from(byKey(k))));
+    const all = Buffer.concat(built.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => Buffer.from(f.contents)));
+    results.bundle[name] = { minGzip: gzipSync(upfront, { level: 9 }).length, minGzipWithLazyChunks: gzipSync(all, { level: 9 }).length };
+    log(`bundle ${name}: ${results.bundle[name].minGzip} B min+gzip`);
+  }
+}
+
+await throughput();
+await coldStart();
+await memory();
+await sdkCost();
+await bundle();
+
+// ------------------------------------------------------------------------------------------------
+// report
+// ------------------------------------------------------------------------------------------------
+const ratio = (a, b) => (b ? Number((a / b).toFixed(2)) : null);
+const kb = (b) => `${(b / 1024).toFixed(1)} kB`;
+const lines = [`### Scrub benchmarks${SMOKE ? ' (smoke run: figures are not meaningful)' : ''}`, '', `Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per throughput case, ${new Date().toISOString().slice(0, 10)}.`, ''];
+lines.push('| Throughput (req/s) | mock | Prism | bare node:http | mock/Prism | mock/bare | p99 mock / Prism (ms) | p99 ratio |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+results.ratios = { throughput: {} };
+for (const [name, row] of Object.entries(results.throughput)) {
+  if (!row.prism) {
+    lines.push(`| ${name} | ${row.mock.rps} | | | | | ${row.mock.p99} / | |`);
+    continue;
+  }
+  const r = { mockOverPrism: ratio(row.mock.rps, row.prism.rps), mockOverBare: ratio(row.mock.rps, row.bare.rps), p99MockOverPrism: ratio(row.mock.p99, row.prism.p99) };
+  results.ratios.throughput[name] = r;
+  lines.push(`| ${name} | ${row.mock.rps} | ${row.prism.rps} | ${row.bare.rps} | ${r.mockOverPrism}x | ${r.mockOverBare}x | ${row.mock.p99} / ${row.prism.p99} | ${r.p99MockOverPrism} |`);
+}
+results.ratios.coldStartMockOverPrism = ratio(results.coldStart.mock, results.coldStart.prism);
+results.ratios.sdkOverRawFetch = ratio(results.sdk['SDK projections.list()'].median, results.sdk['raw fetch'].median);
+results.ratios.openapiFetchOverRawFetch = ratio(results.sdk['openapi-fetch'].median, results.sdk['raw fetch'].median);
+results.ratios.sdkBundleOverFloor = ratio(results.bundle['@scrub/sdk'].minGzip, results.bundle['openapi-fetch + ky (floor)'].minGzip);
+lines.push('', '| Cold start (spawn to first 200) | ms |', '|---|---:|', `| mock server | ${results.coldStart.mock} |`, `| Prism | ${results.coldStart.prism} |`, `| mock/Prism | ${results.ratios.coldStartMockOverPrism} |`);
+lines.push('', `| Per call against bare node:http (${SDK_CALLS} calls) | median ms | p99 ms | median / raw fetch |`, '|---|---:|---:|---:|');
+for (const [name, r] of Object.entries(results.sdk)) lines.push(`| ${name} | ${r.median} | ${r.p99} | ${ratio(r.median, results.sdk['raw fetch'].median)} |`);
+lines.push('', '| Bundle (esbuild, minified, gzip -9) | loaded by `import` | with lazy chunks |', '|---|---:|---:|');
+for (const [name, r] of Object.entries(results.bundle)) lines.push(`| ${name} | ${kb(r.minGzip)} | ${kb(r.minGzipWithLazyChunks)} |`);
+const memKeys = Object.keys(results.memory).filter((k) => k.startsWith('rss'));
+lines.push('', '| Mock server memory | RSS |', '|---|---:|', ...memKeys.map((k) => `| after ${k.replace('rssAfter', '')} requests | ${(results.memory[k] / 2 ** 20).toFixed(1)} MiB |`), `| growth between them | ${(results.memory.growth * 100).toFixed(1)} % |`);
+const table = lines.join('\n');
+results.table = table;
+writeFileSync(args.out, JSON.stringify(results, null, 2) + '\n');
+console.log(table);
+process.exit(0);
