@@ -15,9 +15,10 @@ function internalError(operationId: OperationId) {
 
 /**
  * Answers a request of either API area, or returns `undefined` when the path belongs to neither
- * (MSW then lets it pass; the server answers 404).
+ * (MSW then lets it pass; the server answers 404). Synchronous unless `Prefer: delay=` asks to wait,
+ * so the server's hot path allocates no promises.
  */
-export async function handleRequest(state: MockState, request: MockRequest): Promise<MockResult | undefined> {
+export function handleRequest(state: MockState, request: MockRequest): MockResult | undefined | Promise<MockResult> {
   const idcheck = matchIdCheckRoute(request.path);
   const text = idcheck === undefined ? matchTextRoute(request.path) : undefined;
   if (idcheck === undefined && text === undefined) return undefined;
@@ -31,7 +32,24 @@ export async function handleRequest(state: MockState, request: MockRequest): Pro
   const prefs = parsePrefer(request.header('prefer'));
   if (prefs) {
     if (prefs.ignored.length) state.options.onWarning?.(`Prefer: ignored ${prefs.ignored.join(', ')}`);
-    if (prefs.delay) await sleep(prefs.delay);
+    if (prefs.delay) {
+      const delay = prefs.delay;
+      prefs.delay = undefined;
+      return sleep(delay).then(() => answer(state, request, operationId, idcheck, text, prefs));
+    }
+  }
+  return answer(state, request, operationId, idcheck, text, prefs);
+}
+
+function answer(
+  state: MockState,
+  request: MockRequest,
+  operationId: OperationId,
+  idcheck: ReturnType<typeof matchIdCheckRoute>,
+  text: ReturnType<typeof matchTextRoute>,
+  prefs: ReturnType<typeof parsePrefer>,
+): MockResult {
+  if (prefs) {
     if (prefs.fault) return { fault: prefs.fault };
     if (prefs.code !== undefined || prefs.example !== undefined) {
       const forced = preferredError(operationId, prefs.code, prefs.example);
@@ -44,7 +62,7 @@ export async function handleRequest(state: MockState, request: MockRequest): Pro
     if (idcheck) {
       if (request.bodyTooLarge)
         return operationId === 'createProjection' ? preferredError(operationId, 413)! : json(413, { message: 'Request Entity Too Large' });
-      return handleIdCheckOperation(state, request, operationId as Parameters<typeof handleIdCheckOperation>[2], idcheck);
+      return handleIdCheckOperation(state, request, operationId as Parameters<typeof handleIdCheckOperation>[2], idcheck as Exclude<typeof idcheck, 'not found' | undefined>);
     }
     return handleTextOperation(state, request, operationId as Parameters<typeof handleTextOperation>[2], text as Exclude<typeof text, 'not found' | undefined>);
   } catch (error) {

@@ -52,7 +52,8 @@ export function toMockRequest(input: {
     const slash = path.indexOf('/', schemeAt + 3);
     path = slash === -1 ? '/' : path.slice(slash);
   }
-  const query = new URLSearchParams(queryAt === -1 ? '' : input.url.slice(queryAt + 1));
+  let query: URLSearchParams | undefined; // parsed on first use: most routes never read it
+  const rawQuery = queryAt === -1 ? '' : input.url.slice(queryAt + 1);
   const headers = input.headers;
   const header =
     headers instanceof Headers
@@ -61,5 +62,14 @@ export function toMockRequest(input: {
           const value = headers?.[name];
           return Array.isArray(value) ? value.join(', ') : value;
         };
-  return { method: input.method.toUpperCase(), path, query, header, body: input.body, bodyTooLarge: input.bodyTooLarge ?? false };
+  return {
+    method: input.method.toUpperCase(),
+    path,
+    get query() {
+      return (query ??= new URLSearchParams(rawQuery));
+    },
+    header,
+    body: input.body,
+    bodyTooLarge: input.bodyTooLarge ?? false,
+  };
 }

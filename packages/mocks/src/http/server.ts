@@ -2,7 +2,7 @@
 // serialisation per response. Adds CORS, the `/__mock` admin endpoints and one log line per request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleRequest } from '../core/handle.js';
-import { BODY_LIMIT, isFault, json, toMockRequest, type MockResponse } from '../core/http.js';
+import { BODY_LIMIT, isFault, json, toMockRequest, type MockResponse, type MockResult } from '../core/http.js';
 import { FixtureError } from '../core/fixture-schema.js';
 import type { MockState } from '../core/state.js';
 
@@ -14,14 +14,14 @@ export interface HttpServerOptions {
   extraRoutes?: (method: string, path: string) => MockResponse | undefined;
 }
 
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-expose-headers': 'content-type, retry-after',
-};
+const CORS = ['access-control-allow-origin', '*', 'access-control-expose-headers', 'content-type, retry-after'];
 
 type Body = { text: string | undefined; tooLarge: boolean };
+const NO_BODY: Body = { text: undefined, tooLarge: false };
 
-function readBody(req: IncomingMessage): Promise<Body> {
+function readBody(req: IncomingMessage): Body | Promise<Body> {
+  // most requests (GET, DELETE) carry none: no stream listeners, no promise
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return NO_BODY;
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > BODY_LIMIT) {
     req.resume(); // drain without keeping it
@@ -82,36 +82,51 @@ function preflight(req: IncomingMessage): MockResponse {
 
 /** An http.Server answering both API areas from `state`; call `.listen(port)` yourself. */
 export function createMockHttpServer({ state, log, extraRoutes }: HttpServerOptions): Server {
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const started = performance.now();
+  // Written in continuation style: a request without a body and without `Prefer: delay` is answered
+  // synchronously in the request callback, with no promise on the hot path.
+  return createServer((req, res) => {
+    const started = log ? performance.now() : 0;
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';
     const queryAt = url.indexOf('?');
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
-    let response: MockResponse | undefined;
-    try {
-      if (method === 'OPTIONS' && req.headers['access-control-request-method']) response = preflight(req);
-      else if (path.startsWith('/__mock/')) response = admin(state, method, path, await readBody(req));
-      else response = extraRoutes?.(method, path);
-      if (!response) {
-        const body = await readBody(req);
-        const result = await handleRequest(
-          state,
-          toMockRequest({ method, url, headers: req.headers, body: body.text, bodyTooLarge: body.tooLarge }),
-        );
-        if (result && isFault(result)) {
-          log?.(`${method} ${path} reset ${(performance.now() - started).toFixed(1)}ms`);
-          req.socket.destroy();
-          return;
-        }
-        response = result ?? json(404, { message: 'Not Found' });
+
+    const send = (response: MockResponse) => {
+      // one flat header list and a content-length: no object merging, no chunked encoding
+      const headers = [...CORS];
+      for (const name in response.headers) headers.push(name, response.headers[name]!);
+      if (response.body !== undefined) headers.push('content-length', String(Buffer.byteLength(response.body)));
+      res.writeHead(response.status, headers);
+      res.end(response.body);
+      if (log) log(`${method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
+    };
+    const fail = () => send(json(500, { message: 'Internal server error' }));
+    const finish = (result: MockResult | undefined) => {
+      if (result && isFault(result)) {
+        if (log) log(`${method} ${path} reset ${(performance.now() - started).toFixed(1)}ms`);
+        req.socket.destroy();
+        return;
       }
+      send(result ?? json(404, { message: 'Not Found' }));
+    };
+    const withBody = (next: (body: Body) => void) => {
+      const body = readBody(req);
+      if (body instanceof Promise) body.then(next).catch(fail);
+      else next(body);
+    };
+
+    try {
+      if (method === 'OPTIONS' && req.headers['access-control-request-method']) return send(preflight(req));
+      if (path.startsWith('/__mock/')) return withBody((body) => send(admin(state, method, path, body)));
+      const extra = extraRoutes?.(method, path);
+      if (extra) return send(extra);
+      withBody((body) => {
+        const result = handleRequest(state, toMockRequest({ method, url, headers: req.headers, body: body.text, bodyTooLarge: body.tooLarge }));
+        if (result instanceof Promise) result.then(finish).catch(fail);
+        else finish(result);
+      });
     } catch {
-      response = json(500, { message: 'Internal server error' });
+      fail();
     }
-    res.writeHead(response.status, { ...CORS, ...response.headers });
-    res.end(response.body);
-    log?.(`${method} ${path} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
-  };
-  return createServer((req, res) => void handle(req, res));
+  });
 }
