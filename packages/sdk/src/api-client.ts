@@ -1,12 +1,8 @@
 // What both clients share: one openapi-fetch client per API area, calls that resolve to the success
 // body or reject with the documented error, and local refusals shaped like the server's.
 import createClient, { type Client } from 'openapi-fetch';
-import { apiError, type APIError, type OperationId } from './errors.js';
-import { errorMessages as idcheckErrors } from './generated/idcheck.js';
-import { errorMessages as textErrors } from './generated/text-assessment.js';
+import { apiError, type APIError, type ErrorMessages, type OperationId } from './errors.js';
 import { createTransport, type RequestOptions, type TransportOptions } from './transport.js';
-
-const catalog: Record<string, readonly { status: number; message: string; example: Record<string, unknown> }[]> = { ...idcheckErrors, ...textErrors };
 
 export interface ApiClient<Paths extends {}> {
   /** The typed openapi-fetch client (`{ data, error, response }` style), sharing transport and auth. */
@@ -51,11 +47,11 @@ export function unwrap<T, Op extends OperationId>(
   throw apiError<Op>({ status: result.response.status, code: messageOf(result.error), body: result.error, headers: result.response.headers, operation });
 }
 
-/** The documented error `template` of `operation`, raised locally without a request. */
-export function refuse<Op extends OperationId>(operation: Op, template: string, values: Record<string, string> = {}): APIError<Op> {
-  const entry = catalog[operation]?.find((e) => e.message === template);
-  if (!entry) throw new Error(`${operation} documents no "${template}"`);
-  const code = template.replace(/\{([a-z_]+)\}/g, (_, name: string) => values[name] ?? name);
-  const body = 'type' in entry.example ? { type: 'error', code: entry.status, message: code } : 'errorCode' in entry.example ? { errorCode: code } : { message: code };
-  return apiError<Op>({ status: entry.status, code, body, operation, sent: false });
+/**
+ * A documented 400 raised locally, without a request. `code` is typed as one of the operation's
+ * documented messages (generated from the spec), so an undocumented message does not compile.
+ */
+export function refuse<Op extends OperationId>(operation: Op, code: ErrorMessages[Op] & string, envelope: 'errorCode' | 'text'): APIError<Op> {
+  const body = envelope === 'text' ? { type: 'error', code: 400, message: code } : { errorCode: code };
+  return apiError<Op>({ status: 400, code, body, operation, sent: false });
 }

@@ -57,7 +57,8 @@ export class APIError<Op extends OperationId = OperationId> extends ScrubError {
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, code: this.code, operation: this.operation, body: this.body, sent: this.sent };
+    const { name, message, status, code, operation, body, sent } = this;
+    return { name, message, status, code, operation, body, sent };
   }
 }
 
@@ -82,9 +83,6 @@ export class ConflictError<Op extends OperationId = OperationId> extends APIErro
 export class PayloadTooLargeError<Op extends OperationId = OperationId> extends APIError<Op> {
   static override readonly kind: string = 'PayloadTooLargeError';
 }
-export class RateLimitError<Op extends OperationId = OperationId> extends APIError<Op> {
-  static override readonly kind: string = 'RateLimitError';
-}
 export class InternalServerError<Op extends OperationId = OperationId> extends APIError<Op> {
   static override readonly kind: string = 'InternalServerError';
 }
@@ -92,25 +90,16 @@ export class InternalServerError<Op extends OperationId = OperationId> extends A
 /** No response: DNS, refused connection, reset, CORS. */
 export class APIConnectionError extends ScrubError {
   static override readonly kind: string = 'APIConnectionError';
-  constructor(message = 'Connection error.', options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** No response within `timeout` (per attempt). */
 export class APITimeoutError extends APIConnectionError {
   static override readonly kind: string = 'APITimeoutError';
-  constructor(message = 'Request timed out.', options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 /** The caller's `signal` aborted the request. */
 export class APIUserAbortError extends ScrubError {
   static override readonly kind: string = 'APIUserAbortError';
-  constructor(message = 'Request was aborted.', options?: { cause?: unknown }) {
-    super(message, options);
-  }
 }
 
 const BY_STATUS: Record<number, typeof APIError> = {
@@ -121,7 +110,6 @@ const BY_STATUS: Record<number, typeof APIError> = {
   405: MethodNotAllowedError,
   409: ConflictError,
   413: PayloadTooLargeError,
-  429: RateLimitError,
 };
 
 /** The `APIError` subclass for a status. */

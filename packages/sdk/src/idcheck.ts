@@ -1,8 +1,7 @@
 // `createIdCheckClient`: ARGOS ID check v3 (submissions, partial delete, projections).
 import type { components, paths } from './generated/idcheck.js';
-import { dataFieldValues, submissionFieldValues } from './generated/idcheck.js';
 import { apiClient, refuse, unwrap } from './api-client.js';
-import { ScrubError } from './errors.js';
+import { ScrubError, type ErrorMessages } from './errors.js';
 import type { RequestOptions, TransportOptions } from './transport.js';
 
 type Schemas = components['schemas'];
@@ -38,11 +37,8 @@ export interface PartialDeleteParams {
 
 export type SubmissionQuery = ({ userid: string; email?: never } | { email: string; userid?: never }) & { count?: number };
 
-const SUBMISSION_FIELDS: ReadonlySet<string> = new Set(submissionFieldValues);
-const DATA_FIELDS: ReadonlySet<string> = new Set(dataFieldValues);
-
 /** Unknown names, de-duplicated in order (what the server would list). */
-const unknownNames = (names: readonly string[], allowed: ReadonlySet<string>) => [...new Set(names.filter((n) => !allowed.has(n)))];
+const unknownNames = (names: readonly string[], allowed: readonly string[]) => [...new Set(names.filter((n) => !allowed.includes(n)))];
 
 export function createIdCheckClient(options: IdCheckClientOptions) {
   if (!options?.apiKey) throw new ScrubError('createIdCheckClient: `apiKey` is required.');
@@ -70,14 +66,16 @@ export function createIdCheckClient(options: IdCheckClientOptions) {
       /** Deletes the named parts of one submission (`DELETE /v3/submission/partial`). */
       async partialDelete(params: PartialDeleteParams, o?: RequestOptions): Promise<PartialDeleteSubmissionResponse> {
         const op = 'partialDeleteSubmission';
-        if (!params?.submissionId) throw refuse(op, 'submission_id is required');
-        if (!Array.isArray(params.fields) || params.fields.length === 0) throw refuse(op, 'fields parameter is required and cannot be empty');
-        const badFields = unknownNames(params.fields, SUBMISSION_FIELDS);
-        if (badFields.length) throw refuse(op, 'invalid fields found in fields: {names}', { names: badFields.join(', ') });
-        if (params.dataFields !== undefined && !params.fields.includes('data'))
-          throw refuse(op, 'data_fields parameter is not allowed when fields does not include data');
-        const badData = unknownNames(params.dataFields ?? [], DATA_FIELDS);
-        if (badData.length) throw refuse(op, 'invalid fields found in data_fields: {names}', { names: badData.join(', ') });
+        const bad = (code: ErrorMessages[typeof op]) => refuse(op, code, 'errorCode');
+        if (!params?.submissionId) throw bad('submission_id is required');
+        if (!Array.isArray(params.fields) || params.fields.length === 0) throw bad('fields parameter is required and cannot be empty');
+        // the name lists load on first use: they are most of the spec's weight in a bundle
+        const { submissionFieldValues, dataFieldValues } = await import('./generated/idcheck.js');
+        const badFields = unknownNames(params.fields, submissionFieldValues);
+        if (badFields.length) throw bad(`invalid fields found in fields: ${badFields.join(', ')}`);
+        if (params.dataFields !== undefined && !params.fields.includes('data')) throw bad('data_fields parameter is not allowed when fields does not include data');
+        const badData = unknownNames(params.dataFields ?? [], dataFieldValues);
+        if (badData.length) throw bad(`invalid fields found in data_fields: ${badData.join(', ')}`);
         const query = {
           submission_id: params.submissionId,
           fields: [...params.fields],

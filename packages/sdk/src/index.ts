@@ -26,7 +26,6 @@ export {
   MethodNotAllowedError,
   ConflictError,
   PayloadTooLargeError,
-  RateLimitError,
   InternalServerError,
   APIConnectionError,
   APITimeoutError,

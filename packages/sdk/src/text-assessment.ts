@@ -34,21 +34,21 @@ export interface WaitOptions {
 
 const ID = /^[A-Za-z0-9-]+$/;
 
-function checkId<Op extends 'deleteAuthorSubmissions' | 'submitText'>(operation: Op, id: string): void {
-  if (typeof id !== 'string' || [...id].length > 40) throw refuse(operation, operation === 'submitText' ? '{attribute} too long' : 'id too long', { attribute: 'id' });
-  if (!ID.test(id)) throw refuse(operation, operation === 'submitText' ? '{attribute} must only contain alphanumerics and hyphens' : 'id must only contain alphanumerics and hyphens', { attribute: 'id' });
+function checkId(operation: 'deleteAuthorSubmissions' | 'submitText', id: string): void {
+  if (typeof id !== 'string' || [...id].length > 40) throw refuse(operation, 'id too long', 'text');
+  if (!ID.test(id)) throw refuse(operation, 'id must only contain alphanumerics and hyphens', 'text');
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(new APIUserAbortError());
+    if (signal?.aborted) return reject(new APIUserAbortError('Request was aborted.'));
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new APIUserAbortError());
+      reject(new APIUserAbortError('Request was aborted.'));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });

@@ -63,7 +63,8 @@ function kyFor(options: TransportOptions & RequestOptions): KyInstance {
  * into `error`); everything else becomes an `APIConnectionError`, `APITimeoutError` or `APIUserAbortError`.
  */
 export function createTransport(client: TransportOptions, call: RequestOptions = {}): (request: Request) => Promise<Response> {
-  const merged = { ...client, ...definedOnly(call) };
+  const merged = { ...client };
+  for (const [k, v] of Object.entries(call)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
   const api = kyFor(merged);
   const log = merged.log;
   return async (request) => {
@@ -82,12 +83,8 @@ export function createTransport(client: TransportOptions, call: RequestOptions =
       done(error instanceof TimeoutError ? 'timeout' : 'failed');
       // ky's own errors carry the Request, credentials included: never attach them as `cause`
       if (error instanceof TimeoutError) throw new APITimeoutError(`Request timed out after ${merged.timeout ?? 60_000} ms.`);
-      if (request.signal.aborted || (call.signal?.aborted ?? false)) throw new APIUserAbortError(undefined, { cause: error });
+      if (request.signal.aborted || (call.signal?.aborted ?? false)) throw new APIUserAbortError('Request was aborted.', { cause: error });
       throw new APIConnectionError(`Connection error: ${(error as Error)?.message ?? String(error)}`, { cause: error });
     }
   };
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -43,8 +43,8 @@ describe('error classes', () => {
     expect(foreign).toBeInstanceOf(sdk.APIError);
     expect(sdk.isAPIError(foreign)).toBe(true);
     expect(foreign).not.toBeInstanceOf(sdk.NotFoundError);
-    expect(new sdk.APITimeoutError()).toBeInstanceOf(other.APIConnectionError);
-    expect(new sdk.APIUserAbortError()).not.toBeInstanceOf(other.APIConnectionError);
+    expect(new sdk.APITimeoutError('t')).toBeInstanceOf(other.APIConnectionError);
+    expect(new sdk.APIUserAbortError('a')).not.toBeInstanceOf(other.APIConnectionError);
     expect({ name: 'BadRequestError' }).not.toBeInstanceOf(sdk.BadRequestError);
   });
 

@@ -11,7 +11,6 @@ import {
   createTextAssessmentClient,
   InternalServerError,
   isAPIError,
-  RateLimitError,
 } from '../src/index.js';
 import { fakeFetch, json } from './fake-fetch.js';
 
@@ -75,9 +74,9 @@ describe('retries', () => {
     expect(f.calls[1]!.at - f.calls[0]!.at).toBeGreaterThanOrEqual(950);
   });
 
-  it('surfaces a 429 as RateLimitError once retries are used up', async () => {
+  it('surfaces a 429 as APIError with its status once retries are used up', async () => {
     const f = fakeFetch(json(429, { message: 'Too Many Requests' }, { 'retry-after': '0' }));
-    await expect(client(f.fetch, { maxRetries: 1 }).projections.list()).rejects.toBeInstanceOf(RateLimitError);
+    await expect(client(f.fetch, { maxRetries: 1 }).projections.list()).rejects.toMatchObject({ name: 'APIError', status: 429 });
     expect(f.calls).toHaveLength(2);
   });
 
