@@ -2,7 +2,7 @@
 // `pnpm mock`: the Scrub mock server of both API areas on one port.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createMockState, FixtureError, type MockState } from '@scrub/mocks';
+import { createMockState, FixtureError, type MockState } from '@scrub/mocks/core';
 import { createMockHttpServer } from '@scrub/mocks/http';
 
 const HELP = `Usage: pnpm mock [-- options]   (or: scrub-mock [options])

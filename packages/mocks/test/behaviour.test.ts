@@ -237,6 +237,13 @@ describe.each(adapters.map((make) => [make().name, make] as const))('%s adapter'
       expect(Object.keys(after.image)).toEqual(['idImage', 'idBackImage', 'addressImage']);
     });
 
+    it('records partial deletes with admin_name in the audit log, never in the response', async () => {
+      const r = await get(pd('?submission_id=s2&fields=email&admin_name=Alice%20Admin'));
+      expect(JSON.stringify(r.body)).not.toContain('Alice');
+      const log = adapter.state.toFixture().idcheck.projects[0]!.auditLog!;
+      expect(log.at(-1)).toMatchObject({ submission_id: 's2', admin_name: 'Alice Admin', fields: ['email'], data_fields: [] });
+    });
+
     it('a repeated partial delete is idempotent', async () => {
       const first = await get(pd('?submission_id=s1&fields=OCR_raw'));
       const second = await get(pd('?submission_id=s1&fields=OCR_raw'));

@@ -33,8 +33,10 @@ export type MockResult = MockResponse | MockFault;
 
 export const isFault = (result: MockResult): result is MockFault => 'fault' in result;
 
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json' });
+
 export function json(status: number, body: unknown): MockResponse {
-  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  return { status, headers: JSON_HEADERS as Record<string, string>, body: JSON.stringify(body) };
 }
 
 /** Builds a `MockRequest` from a URL string (path + query, or absolute) and plain headers. */

@@ -93,7 +93,7 @@ export function createMockHttpServer({ state, log, extraRoutes }: HttpServerOpti
 
     const send = (response: MockResponse) => {
       // one flat header list and a content-length: no object merging, no chunked encoding
-      const headers = [...CORS];
+      const headers = CORS.slice();
       for (const name in response.headers) headers.push(name, response.headers[name]!);
       if (response.body !== undefined) headers.push('content-length', String(Buffer.byteLength(response.body)));
       res.writeHead(response.status, headers);

@@ -10,6 +10,8 @@ import { parseFieldList } from './field-list.js';
 const SUBMISSION_FIELDS: ReadonlySet<string> = new Set(submissionFieldValues);
 const DATA_FIELDS: ReadonlySet<string> = new Set(dataFieldValues);
 const op = 'partialDeleteSubmission';
+/** Entries kept in a project's audit log (`GET /__mock/state` shows them). */
+export const AUDIT_LOG_LIMIT = 1000;
 
 /** Where each `fields` name lives in a stored submission (others are top-level keys of that name). */
 const LOCATIONS: Record<string, [string, string[]]> = {
@@ -81,6 +83,8 @@ export function partialDeleteSubmission(state: MockState, request: MockRequest):
   if (!submission) return documentedError(op, 'not Exist Submission Data');
 
   remove(submission, fields.names, dataFields);
+  // the log keeps the latest entries only, so a long-running mock does not grow without bound
+  if (auth.project.auditLog.length >= AUDIT_LOG_LIMIT) auth.project.auditLog.shift();
   auth.project.auditLog.push({
     at: state.options.now().toISOString(),
     projectId: auth.project.id,

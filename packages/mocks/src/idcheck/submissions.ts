@@ -13,9 +13,14 @@ function project(project: IdCheckProject, submission: Submission): Submission {
   const projectionId = submission.projection_id;
   const projection = projectionId === undefined ? undefined : project.projections.find((p) => p.projection_id === projectionId);
   if (!projection || !submission.data || typeof submission.data !== 'object') return submission;
-  const hidden = new Set<string>(projection.fields);
-  const data = Object.fromEntries(Object.entries(submission.data).filter(([key]) => !hidden.has(key)));
-  return { ...submission, data };
+  // plain loops: Object.entries/fromEntries and spreads cost several times more on this hot path
+  const hidden = projection.fields as readonly string[];
+  const source = submission.data as Record<string, unknown>;
+  const data: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) if (!hidden.includes(key)) data[key] = source[key];
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(submission)) out[key] = key === 'data' ? data : (submission as Record<string, unknown>)[key];
+  return out as Submission;
 }
 
 export function getSubmission(state: MockState, request: MockRequest): MockResponse {
