@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createMockState, FixtureError, type MockState } from '@scrub/mocks/core';
 import { createMockHttpServer } from '@scrub/mocks/http';
+import { docsRoutes } from './docs.js';
 
 const HELP = `Usage: pnpm mock [-- options]   (or: scrub-mock [options])
 
@@ -17,6 +18,8 @@ Options:
       --results-not-ready <n>  polls of a text's results answered "results_not_ready" first (default: 1)
   -q, --quiet                  no per-request log lines
   -h, --help                   show this help
+
+API reference (Redoc, rendered from openapi/): GET /docs
 
 Admin endpoints:
   POST /__mock/reset           back to the fixture
@@ -77,7 +80,7 @@ try {
   fail(`cannot read fixture ${args.fixture}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 }
 
-const server = createMockHttpServer({ state, log });
+const server = createMockHttpServer({ state, log, extraRoutes: docsRoutes() });
 server.on('error', (error: NodeJS.ErrnoException) =>
   fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use (try --port)` : error.message),
 );

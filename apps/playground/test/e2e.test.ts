@@ -1,0 +1,138 @@
+// End to end in Debian's Chromium via playwright-core: the console in MSW mode and in server mode,
+// and the API reference served by the mock server. In CI these must run; locally they are skipped,
+// with the reason printed, when /usr/bin/chromium is absent.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const MOCK_CLI = fileURLToPath(new URL('../../mock-server/dist/cli.js', import.meta.url));
+const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
+const available = existsSync(CHROMIUM);
+
+if (!available) {
+  if (process.env.CI) throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing (.ci/run installs it with apt-get).`);
+  console.warn(`skipping browser tests: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM_PATH)`);
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+function serveDist(): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(DIST, path.endsWith('/') ? `${path}index.html` : path);
+    if (!existsSync(file)) file = join(DIST, 'index.html');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://localhost:${(server.address() as AddressInfo).port}`, server })));
+}
+
+function startMockServer(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [MOCK_CLI, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (url) resolve({ url, child });
+    });
+    child.on('exit', (code) => reject(new Error(`mock server exited with ${code}`)));
+  });
+}
+
+describe.skipIf(!available)('privacy console in Chromium', () => {
+  let browser: Browser;
+  let app: { url: string; server: Server };
+  let mock: { url: string; child: ChildProcess };
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    app = await serveDist();
+    mock = await startMockServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    app?.server.close();
+    mock?.child.kill('SIGTERM');
+  });
+
+  async function openConsole(): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(`${app.url}/`);
+    await page.getByRole('status').getByText('Ready: in-browser mock (MSW)').waitFor();
+    return page;
+  }
+
+  it('MSW mode: partially deletes data.first_name and keeps everything else', async () => {
+    const page = await openConsole();
+    await page.locator('#pd-submission').selectOption('s1');
+    await page.locator('#fields').getByLabel('data', { exact: true }).check();
+    await page.locator('#data-fields').getByLabel('first_name', { exact: true }).check();
+    await page.getByRole('button', { name: 'Delete selected parts' }).click();
+    await page.getByRole('status').getByText('Partial delete of s1 done').waitFor();
+    const before = JSON.parse((await page.locator('#before').textContent()) ?? '{}');
+    const after = JSON.parse((await page.locator('#after').textContent()) ?? '{}');
+    expect(before.data.first_name).toBe('Ji Sung');
+    expect(after.data).not.toHaveProperty('first_name');
+    const { first_name: _gone, ...rest } = before.data;
+    expect(after.data).toEqual(rest);
+    expect({ ...after, data: undefined }).toEqual({ ...before, data: undefined });
+    await shot(page, 'partial-delete');
+    await page.close();
+  });
+
+  it('MSW mode: the 11th projection shows "Projection count limit exceeded"', async () => {
+    const page = await openConsole();
+    await page.locator('#projection-fields').getByLabel('gender', { exact: true }).check();
+    const rows = page.locator('#projection-rows tr');
+    await expect.poll(() => rows.count()).toBe(1); // the fixture's hide_birth
+    for (let i = 2; i <= 10; i++) {
+      await page.getByLabel('Projection name').fill(`console_${i}`);
+      await page.getByRole('button', { name: 'Create projection' }).click();
+      await expect.poll(() => rows.count()).toBe(i);
+    }
+    await page.getByLabel('Projection name').fill('console_11');
+    await page.getByRole('button', { name: 'Create projection' }).click();
+    await page.getByRole('alert').getByText('409: Projection count limit exceeded').waitFor();
+    expect(await rows.count()).toBe(10);
+    await shot(page, 'projection-limit');
+    await page.close();
+  });
+
+  it('server mode: the same console against a running mock server', async () => {
+    const page = await openConsole();
+    await page.getByLabel('Mock server', { exact: true }).check();
+    await page.getByLabel('Mock server URL').fill(mock.url);
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('status').getByText(`Ready: mock server at ${mock.url}`).waitFor();
+    await page.getByLabel('Author ID').fill('learner-2');
+    await page.getByRole('button', { name: "Delete author's texts" }).click();
+    await expect.poll(() => page.locator('#author-result').textContent()).toMatch(/^1 submission\(s\) deleted at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    await shot(page, 'server-mode');
+    await page.close();
+  });
+
+  it('the mock server serves the API reference at /docs with the partial-delete operation', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${mock.url}/docs`);
+    await page.getByRole('link', { name: /ARGOS ID check v3/ }).click();
+    await page.getByText('Delete selected parts of one submission').first().waitFor();
+    expect(await page.content()).toContain('/v3/submission/partial');
+    await shot(page, 'docs');
+    await page.close();
+  });
+});
