@@ -7,7 +7,7 @@ export function docsRoutes(): (method: string, path: string) => MockResponse | u
   const dir = fileURLToPath(new URL('./docs/', import.meta.url));
   const pages = new Map<string, string>();
   if (existsSync(dir)) for (const file of readdirSync(dir)) if (file.endsWith('.html')) pages.set(file, readFileSync(dir + file, 'utf8'));
-  return (method, path) => {
+  return (method, path): MockResponse | undefined => {
     if (path !== '/docs' && !path.startsWith('/docs/')) return undefined;
     if (method !== 'GET' && method !== 'HEAD') return { status: 405, headers: { 'content-type': 'application/json' }, body: '{"message":"Method Not Allowed"}' };
     if (path === '/docs') return { status: 301, headers: { location: '/docs/' }, body: undefined };
