@@ -45,8 +45,8 @@ export function createIdCheckClient(options: IdCheckClientOptions) {
   const { apiKey, encryption = false } = options;
   const api = apiClient<paths>(options.baseUrl ?? IDCHECK_BASE_URL, { 'x-api-key': apiKey }, options);
   const { raw } = api;
-  // `#crypto` is node:crypto on Node and @noble in browsers (package.json "imports")
-  const crypto = encryption ? import('#crypto') : undefined;
+  // loaded only for projects with the encryption option (@noble: isomorphic, audited)
+  const crypto = encryption ? import('./crypto.js') : undefined;
 
   /** Plain body of a success response: decrypted when the project seals responses. */
   async function open<T>(body: T | { data: string }): Promise<T> {
