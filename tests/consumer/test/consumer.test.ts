@@ -1,0 +1,173 @@
+// The packages as users get them: `pnpm release:dry` tarballs installed with npm into an empty
+// project, then imported, required, type-checked and run on Node 20, 22 and 24.
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'scrub-consumer-'));
+const tarballs = join(work, 'tarballs');
+const app = join(work, 'app');
+const NODE_VERSIONS = { '22': '22.23.3', '24': '24.21.0' } as const;
+const nodes: Record<string, string> = { '20': process.execPath };
+
+function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}, timeout = 300_000) {
+  return new Promise<{ code: number; out: string }>((resolve) =>
+    execFile(cmd, args, { cwd, env: { ...process.env, ...env }, timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
+    ),
+  );
+}
+async function ok(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
+  const r = await run(cmd, args, cwd, env);
+  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}):\n${r.out.slice(-4000)}`);
+  return r.out;
+}
+
+const ENTRIES = [
+  '@scrub/sdk', '@scrub/sdk/crypto', '@scrub/sdk/spec/idcheck', '@scrub/sdk/spec/text-assessment',
+  '@scrub/sdk/spec/idcheck/document', '@scrub/sdk/spec/text-assessment/document',
+  '@scrub/mocks', '@scrub/mocks/node', '@scrub/mocks/core', '@scrub/mocks/http',
+  '@scrub/contract',
+];
+
+const EXAMPLE = `
+import { setupServer } from 'msw/node';
+import { createHandlers, createMockState } from '@scrub/mocks';
+import { createIdCheckClient, createTextAssessmentClient, isAPIError } from '@scrub/sdk';
+
+const state = createMockState();
+const server = setupServer(...createHandlers(state));
+server.listen({ onUnhandledRequest: 'error' });
+const idcheck = createIdCheckClient({ apiKey: 'test-api-key' });
+const deleted = await idcheck.submissions.partialDelete({ submissionId: 's1', fields: ['data', 'id_image'], dataFields: ['first_name'] });
+const after = await idcheck.submissions.get('s1');
+const { projection_id } = await idcheck.projections.create({ name: 'hide_names', fields: ['first_name', 'last_name'] });
+const elit = createTextAssessmentClient({ accountId: 'demo-account', token: 'demo-token' });
+await elit.texts.submit('essay-1', { text: 'My text.', author_id: 'learner-1', task_id: 'task-1' });
+const results = await elit.texts.waitForResults('essay-1', { interval: 10 });
+let code;
+try { await idcheck.projections.get('nope'); } catch (e) { if (isAPIError(e, 'getProjection')) code = e.code; }
+server.close();
+console.log(JSON.stringify({ deleted, firstName: after.data?.first_name ?? null, lastName: after.data?.last_name, projection_id, type: results.type, code }));
+`;
+
+const CONSUMER_TS = `
+import { createIdCheckClient, isAPIError, type ErrorMessages, type SubmissionField } from '@scrub/sdk';
+import { createHandlers, createMockState, type Fixture } from '@scrub/mocks';
+import { runContract, type Report } from '@scrub/contract';
+import type { paths } from '@scrub/sdk/spec/idcheck';
+
+const field: SubmissionField = 'OCR_raw';
+const client = createIdCheckClient({ apiKey: 'k' });
+const pending: Promise<{ message: 'success' | string }> = client.submissions.partialDelete({ submissionId: 's1', fields: [field] });
+// @ts-expect-error not a documented field
+client.submissions.partialDelete({ submissionId: 's1', fields: ['ocr_raw'] });
+const code: ErrorMessages['createProjection'] = 'Projection count limit exceeded';
+const handlers = createHandlers(createMockState());
+const fixture: Fixture | undefined = undefined;
+const report: Promise<Report> | undefined = undefined as never;
+type Path = keyof paths;
+const p: Path = '/v3/submission/partial';
+export { pending, code, handlers, fixture, report, p, isAPIError, runContract };
+`;
+
+beforeAll(async () => {
+  await ok(process.execPath, [join(ROOT, 'tools/release/release-dry.mjs'), '--out', tarballs], ROOT);
+  for (const [major, version] of Object.entries(NODE_VERSIONS))
+    nodes[major] = (await ok('npx', ['-y', `node@${version}`, '-p', 'process.execPath'], work)).trim().split('\n').pop()!;
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  const files = readdirSync(tarballs).map((f) => join(tarballs, f));
+  await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...files, 'msw@2.15.0', 'typescript@5.9.3'], app);
+  writeFileSync(join(app, 'example.mjs'), EXAMPLE);
+  writeFileSync(join(app, 'consumer.ts'), CONSUMER_TS);
+  writeFileSync(join(app, 'entries.mjs'), `for (const e of ${JSON.stringify(ENTRIES)}) { const m = await import(e); if (!Object.keys(m).length) throw new Error(e + ' exports nothing'); }\nconsole.log('esm ok');`);
+  writeFileSync(join(app, 'entries.cjs'), `for (const e of ${JSON.stringify(ENTRIES)}) { const m = require(e); if (!Object.keys(m).length) throw new Error(e + ' exports nothing'); }\nconsole.log('cjs ok');`);
+});
+
+describe('release tarballs', () => {
+  it('hold only the package: dist, README, LICENSE, package.json; no tests or test fixtures', async () => {
+    for (const file of readdirSync(tarballs)) {
+      const list = (await ok('tar', ['tzf', join(tarballs, file)], work)).trim().split('\n');
+      expect(list, file).toContain('package/README.md');
+      expect(list, file).toContain('package/LICENSE');
+      expect(list.some((f) => f === 'package/dist/index.js'), file).toBe(true);
+      for (const entry of list) {
+        expect(entry, file).toMatch(/^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|d\.ts|json))$/);
+        expect(entry, file).not.toMatch(/test|spec\.|\.map$/);
+      }
+    }
+    expect(readdirSync(tarballs).sort()).toEqual(['scrub-contract-0.1.0.tgz', 'scrub-mocks-0.1.0.tgz', 'scrub-sdk-0.1.0.tgz']);
+  });
+
+  it('pass publint (strict) and attw (ESM-only profile)', async () => {
+    const publint = join(ROOT, 'tests/consumer/node_modules/publint/src/cli.js');
+    const attw = join(ROOT, 'tests/consumer/node_modules/@arethetypeswrong/cli/dist/index.js');
+    for (const pkg of ['sdk', 'mocks', 'contract']) {
+      const out = await ok(process.execPath, [publint, 'run', join(app, 'node_modules/@scrub', pkg), '--strict'], app);
+      expect(out, pkg).not.toMatch(/warning|error/i);
+      await ok(process.execPath, [attw, join(tarballs, `scrub-${pkg}-0.1.0.tgz`), '--profile', 'esm-only', '--format', 'ascii'], app);
+    }
+  });
+});
+
+describe.each(['20', '22', '24'])('on Node %s', (major) => {
+  it('imports (ESM) and requires (CJS) every public entry point', async () => {
+    expect(await ok(nodes[major]!, ['entries.mjs'], app)).toContain('esm ok');
+    expect(await ok(nodes[major]!, ['entries.cjs'], app)).toContain('cjs ok');
+  });
+
+  it('runs the SDK README example against MSW from @scrub/mocks', async () => {
+    const out = JSON.parse((await ok(nodes[major]!, ['example.mjs'], app)).trim().split('\n').pop()!);
+    expect(out).toMatchObject({
+      deleted: { message: 'success', submission_id: 's1', deleted: { fields: ['data', 'id_image'], data_fields: ['first_name'] } },
+      firstName: null,
+      lastName: 'Park',
+      type: 'success',
+      code: 'Projection not found',
+    });
+    expect(out.projection_id).toMatch(/^[a-z0-9]{13}$/);
+  });
+});
+
+describe('consumers', () => {
+  it.each([
+    ['node16', { module: 'node16', moduleResolution: 'node16' }],
+    ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
+  ])('type-check under moduleResolution %s', async (name, options) => {
+    writeFileSync(join(app, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions: { ...options, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, lib: ['es2022', 'dom'], types: [] }, files: ['consumer.ts'] }));
+    await ok(process.execPath, ['node_modules/typescript/bin/tsc', '-p', `tsconfig.${name}.json`], app);
+  });
+
+  it('runs the contract CLI via npx against a server from @scrub/mocks/http', async () => {
+    writeFileSync(join(app, 'server.mjs'), `import { createMockState } from '@scrub/mocks/core'; import { createMockHttpServer } from '@scrub/mocks/http';
+const server = createMockHttpServer({ state: createMockState() }); server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));`);
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['server.mjs'], { cwd: app });
+    const url = await new Promise<string>((resolve) => child.stdout.on('data', (d) => resolve(String(d).trim())));
+    try {
+      const out = await ok('npx', ['scrub-contract', '--target', url, '--require-coverage', '100', '--quiet', '--fuzz-runs', '5'], app);
+      expect(out).toContain('70/70 documented responses hit (100%)');
+    } finally {
+      child.kill();
+    }
+  });
+
+  it('works with the oldest msw the peer range allows (2.11.0)', async () => {
+    await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'msw@2.11.0'], app);
+    const out = JSON.parse((await ok(process.execPath, ['example.mjs'], app)).trim().split('\n').pop()!);
+    expect(out.code).toBe('Projection not found');
+    expect(out.firstName).toBeNull();
+  });
+});
+
+describe.each(['22', '24'])('workspace suites on Node %s', (major) => {
+  it.each(['packages/sdk', 'packages/mocks'])('%s passes', async (dir) => {
+    const out = await ok(nodes[major]!, [join(ROOT, dir, 'node_modules/vitest/vitest.mjs'), 'run'], join(ROOT, dir), { CI: 'true' });
+    expect(out).toMatch(/Tests\s+\d+ passed/);
+  });
+});
