@@ -15,16 +15,17 @@ const NODE_VERSIONS = { '22': '22.23.3', '24': '24.21.0' } as const;
 const nodes: Record<string, string> = { '20': process.execPath };
 
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}, timeout = 300_000) {
-  return new Promise<{ code: number; out: string }>((resolve) =>
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
     execFile(cmd, args, { cwd, env: { ...process.env, ...env }, timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     ),
   );
 }
+/** Runs a command that must succeed; resolves to its standard output. */
 async function ok(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
   const r = await run(cmd, args, cwd, env);
-  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}):\n${r.out.slice(-4000)}`);
-  return r.out;
+  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}):\n${(r.stdout + r.stderr).slice(-4000)}`);
+  return r.stdout;
 }
 
 const ENTRIES = [
@@ -98,7 +99,7 @@ describe('release tarballs', () => {
       expect(list.some((f) => f === 'package/dist/index.js'), file).toBe(true);
       for (const entry of list) {
         expect(entry, file).toMatch(/^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|d\.ts|json))$/);
-        expect(entry, file).not.toMatch(/test|spec\.|\.map$/);
+        expect(entry, file).not.toMatch(/(^|\/)(tests?|__tests__|fixtures-test)\/|\.(test|spec)\.|\.map$/);
       }
     }
     expect(readdirSync(tarballs).sort()).toEqual(['scrub-contract-0.1.0.tgz', 'scrub-mocks-0.1.0.tgz', 'scrub-sdk-0.1.0.tgz']);
@@ -167,7 +168,7 @@ const server = createMockHttpServer({ state: createMockState() }); server.listen
 
 describe.each(['22', '24'])('workspace suites on Node %s', (major) => {
   it.each(['packages/sdk', 'packages/mocks'])('%s passes', async (dir) => {
-    const out = await ok(nodes[major]!, [join(ROOT, dir, 'node_modules/vitest/vitest.mjs'), 'run'], join(ROOT, dir), { CI: 'true' });
-    expect(out).toMatch(/Tests\s+\d+ passed/);
+    const out = await ok(nodes[major]!, [join(ROOT, dir, 'node_modules/vitest/vitest.mjs'), 'run'], join(ROOT, dir), { CI: 'true', NO_COLOR: '1' });
+    expect(out.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+\d+ passed \(\d+\)/);
   });
 });
