@@ -82,6 +82,7 @@ const table: Case[] = [
   { name: 'read, Prefer code=500', path: '/v3/submission?submission_id=s1', key: KEY, prefer: 'code=500', status: 500, expected: errorCode('Internal server error') },
   { name: 'read one submission', path: '/v3/submission?submission_id=s1', key: KEY, status: 200, expected: { Items: [defaultFixture.idcheck.projects[0]!.submissions[0]] } },
   { name: 'read by email', path: '/v3/submission?email=maria.silva%40example.com', key: KEY, status: 200, expected: { Items: [defaultFixture.idcheck.projects[0]!.submissions[1]] } },
+  { name: 'read with a zero-padded count', path: '/v3/submission?userid=user-2&count=000001', key: KEY, status: 200, expected: { Items: [defaultFixture.idcheck.projects[0]!.submissions[1]] } },
   { name: 'read by an unknown userid', path: '/v3/submission?userid=nobody', key: KEY, status: 200, expected: { Items: [] } },
 
   // createProjection

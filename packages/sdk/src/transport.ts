@@ -68,7 +68,7 @@ export function createTransport(client: TransportOptions, call: RequestOptions =
   const api = kyFor(merged);
   const log = merged.log;
   return async (request) => {
-    const started = performance.now();
+    const started = log ? performance.now() : 0;
     const done = (status: number | string) =>
       log?.(`${request.method} ${new URL(request.url).pathname} ${status} ${(performance.now() - started).toFixed(0)}ms`);
     try {

@@ -6,7 +6,7 @@ import type { Submission } from '../core/fixture-schema.js';
 import { credentials, success } from './credentials.js';
 
 const op = 'getSubmission';
-const COUNT = /^\d{1,4}$/;
+const COUNT = /^\d+$/; // leading zeros allowed, as the spec's pattern does
 
 /** The submission as a read returns it: its projection's fields omitted from `data`. */
 function project(project: IdCheckProject, submission: Submission): Submission {
