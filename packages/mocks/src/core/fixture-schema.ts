@@ -1,6 +1,6 @@
 // The fixture / state JSON: what `--fixture`, `PUT /__mock/state` and `createMockState()` accept, and
 // what `GET /__mock/state` returns. Extra keys are allowed everywhere.
-import type { components as IdCheck } from '@scrub/sdk/spec/idcheck';
+import { projectionFieldValues, type components as IdCheck } from '@scrub/sdk/spec/idcheck';
 
 export type Submission = IdCheck['schemas']['Submission'];
 export type Projection = IdCheck['schemas']['Projection'];
@@ -98,9 +98,22 @@ const recordOf =
   };
 
 const submission = object({ submission_id: string }, { email: string, userid: string, projection_id: string, data: object({}) });
-const projection = object({ projection_id: string, name: string, mode: string, fields: arrayOf(string), created_at: string });
+const matching =
+  (pattern: RegExp, what: string): Check =>
+  (v, p) => void ((typeof v === 'string' && pattern.test(v)) || fail(p, what));
+const oneOf =
+  (allowed: readonly string[], what: string): Check =>
+  (v, p) => void ((typeof v === 'string' && allowed.includes(v)) || fail(p, what));
+const projection = object({
+  projection_id: matching(/^[a-z0-9]{13}$/, '13 lowercase alphanumerics'),
+  name: matching(/^[a-z0-9_]+$/, 'a name of lowercase letters, digits and _'),
+  mode: oneOf(['exclude'], '"exclude"'),
+  fields: arrayOf(oneOf(projectionFieldValues, 'a projection field name')),
+  created_at: string,
+});
+const textBody: Check = (v, p) => void ((typeof v === 'string' && [...v].length <= 10_000) || fail(p, 'a string of at most 10,000 characters'));
 const text = object(
-  { id: string, author_id: string, task_id: string, text: string },
+  { id: string, author_id: string, task_id: string, text: textBody },
   { session_id: string, sequence_id: count, sequence_count: count, question_text: string, polls: count },
 );
 

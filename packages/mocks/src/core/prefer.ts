@@ -9,25 +9,34 @@ export interface Preferences {
   ignored: string[];
 }
 
-const TOKEN = /\s*([A-Za-z-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^,;]*)\s*[,;]?/gy;
+// one token: `name`, or `name=value` with value quoted (may hold `,` and `;`) or bare
+const TOKEN = /\s*([^=,;\s]+)(?:\s*=\s*("(?:[^"\\]|\\.)*"|[^,;]*))?\s*(?:[,;]|$)/y;
 const MAX_DELAY_MS = 60_000;
 
 export function parsePrefer(header: string | undefined): Preferences | undefined {
   if (!header) return undefined;
   const prefs: Preferences = { ignored: [] };
   TOKEN.lastIndex = 0;
-  let rest = header;
-  for (let match = TOKEN.exec(header); match && match[0] !== ''; match = TOKEN.exec(header)) {
-    rest = header.slice(TOKEN.lastIndex);
+  while (TOKEN.lastIndex < header.length) {
+    const at = TOKEN.lastIndex;
+    const match = TOKEN.exec(header);
+    if (!match || TOKEN.lastIndex === at) {
+      // not a token at all (e.g. a stray `=`): skip to the next separator
+      const next = header.slice(at).search(/[,;]/);
+      prefs.ignored.push(header.slice(at, next === -1 ? undefined : at + next).trim());
+      if (next === -1) break;
+      TOKEN.lastIndex = at + next + 1;
+      continue;
+    }
     const name = match[1]!.toLowerCase();
-    const raw = match[2]!.trim();
+    const raw = (match[2] ?? '').trim();
     const value = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
     if (name === 'code' && /^[1-5]\d\d$/.test(value)) prefs.code = Number(value);
     else if (name === 'example' && value) prefs.example = value;
     else if (name === 'delay' && /^\d+$/.test(value)) prefs.delay = Math.min(Number(value), MAX_DELAY_MS);
     else if (name === 'fault' && value === 'reset') prefs.fault = 'reset';
-    else prefs.ignored.push(`${name}=${value}`);
+    else prefs.ignored.push(match[2] === undefined ? name : `${name}=${value}`);
   }
-  if (rest.trim()) prefs.ignored.push(rest.trim());
+  prefs.ignored = prefs.ignored.filter(Boolean);
   return prefs;
 }

@@ -75,13 +75,24 @@ function build(fixture: Fixture): Pick<MockState, 'idcheck' | 'textAssessment'> 
       apiKeys.set(key, p.id);
     });
     const auditLog = clone(p.auditLog ?? []);
+    const seen = new Set<string>();
+    p.projections.forEach((projection, j) => {
+      for (const key of [`id:${projection.projection_id}`, `name:${projection.name}`]) {
+        if (seen.has(key)) throw new FixtureError(`idcheck.projects[${i}].projections[${j}]: duplicate projection ${key.replace(':', ' ')}`);
+        seen.add(key);
+      }
+    });
+    if (p.projections.length > 10) throw new FixtureError(`idcheck.projects[${i}].projections: expected at most 10 (the API's limit)`);
     projects.set(p.id, { id: p.id, apiKeys: [...p.apiKeys], encryption: p.encryption, submissions, projections: clone(p.projections), auditLog });
   });
   const accounts = new Map<string, TextAccount>();
   fixture.textAssessment.accounts.forEach((a, i) => {
     if (accounts.has(a.id)) throw new FixtureError(`textAssessment.accounts[${i}].id: duplicate account id "${a.id}"`);
     const texts = new Map<string, StoredText>();
-    for (const t of a.texts) texts.set(t.id, { ...clone(t), polls: t.polls ?? 0 });
+    a.texts.forEach((t, j) => {
+      if (texts.has(t.id)) throw new FixtureError(`textAssessment.accounts[${i}].texts[${j}].id: duplicate "${t.id}"`);
+      texts.set(t.id, { ...clone(t), polls: t.polls ?? 0 });
+    });
     const deletions = new Map<string, AuthorDeletion>();
     for (const [author, d] of Object.entries(a.authorDeletions ?? {}))
       deletions.set(author, { submissions_deleted: d.submissions_deleted, timestamp: d.timestamp, textsSince: d.textsSince ?? false });
@@ -99,20 +110,37 @@ function build(fixture: Fixture): Pick<MockState, 'idcheck' | 'textAssessment'> 
   };
 }
 
+/** Checks and copies a fixture; anything that cannot be copied (e.g. nesting too deep) is a FixtureError too. */
+function accept(fixture: unknown): Fixture {
+  assertFixture(fixture);
+  try {
+    return clone(fixture);
+  } catch (error) {
+    throw new FixtureError(`fixture cannot be stored: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function buildChecked(fixture: Fixture) {
+  try {
+    return build(fixture);
+  } catch (error) {
+    if (error instanceof FixtureError) throw error;
+    throw new FixtureError(`fixture cannot be stored: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** A fresh, isolated state seeded from `fixture` (default: the built-in fixture). */
 export function createMockState(fixture: unknown = defaultFixture, options: MockOptions = {}): MockState {
-  assertFixture(fixture);
-  const base = clone(fixture);
+  const base = accept(fixture);
   const state: MockState = {
     options: {
       resultsNotReadyPolls: options.resultsNotReadyPolls ?? 1,
       now: options.now ?? (() => new Date()),
-      onWarning: options.onWarning,
+      onWarning: options.onWarning ?? ((message) => console.warn(`[@scrub/mocks] ${message}`)),
     },
-    ...build(base),
+    ...buildChecked(base),
     load(next) {
-      assertFixture(next);
-      Object.assign(state, build(next));
+      Object.assign(state, buildChecked(accept(next)));
     },
     reset() {
       Object.assign(state, build(base));

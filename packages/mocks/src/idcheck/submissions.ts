@@ -16,9 +16,10 @@ function project(project: IdCheckProject, submission: Submission): Submission {
   // plain loops: Object.entries/fromEntries and spreads cost several times more on this hot path
   const hidden = projection.fields as readonly string[];
   const source = submission.data as Record<string, unknown>;
-  const data: Record<string, unknown> = {};
+  // null-prototype copies: an own `__proto__` key of a stored record is kept like any other
+  const data: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(source)) if (!hidden.includes(key)) data[key] = source[key];
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(submission)) out[key] = key === 'data' ? data : (submission as Record<string, unknown>)[key];
   return out as Submission;
 }

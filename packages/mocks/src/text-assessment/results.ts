@@ -14,12 +14,20 @@ function hash(text: string): number {
 }
 
 export function assess(text: string): TextResults {
+  // offsets count code points (the spec's decision), not UTF-16 units: map each unit index once
+  const cp = new Uint32Array(text.length + 1);
+  for (let i = 0, n = 0; i <= text.length; i++) {
+    cp[i] = n;
+    const c = text.charCodeAt(i);
+    if (!(c >= 0xd800 && c <= 0xdbff && i + 1 < text.length)) n++;
+  }
+  const at = (unit: number) => cp[unit]!;
   const sentences: [number, number, number][] = [];
   const pattern = /[^.!?]+[.!?]*/g;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const start = match.index + (match[0].length - match[0].trimStart().length);
     const end = match.index + match[0].trimEnd().length;
-    if (end > start) sentences.push([start, end, round(((hash(match[0]) % 2000) - 1000) / 1000)]);
+    if (end > start) sentences.push([at(start), at(end), round(((hash(match[0]) % 2000) - 1000) / 1000)]);
   }
   const words = text.match(/[A-Za-z']+/g) ?? [];
   const suspect: [number, number][] = [];
@@ -28,8 +36,8 @@ export function assess(text: string): TextResults {
   for (const match of text.matchAll(/[A-Za-z']+/g)) {
     const word = match[0];
     if (!/[aeiouyAEIOUY]/.test(word) && word.length > 1) {
-      suspect.push([match.index, match.index + word.length]);
-      errors.push([match.index, match.index + word.length, word.toLowerCase(), 'S']);
+      suspect.push([at(match.index), at(match.index + word.length)]);
+      errors.push([at(match.index), at(match.index + word.length), word.toLowerCase(), 'S']);
     }
   }
   const unique = new Set(words.map((w) => w.toLowerCase()));
@@ -46,7 +54,7 @@ export function assess(text: string): TextResults {
       r1: round(words.length ? unique.size / words.length : 0),
       r2: round(words.length ? words.filter((w) => w.length > 6).length / words.length : 0),
       r3: 0,
-      lcs: round(Math.max(0, ...words.map((w) => w.length)), 1),
+      lcs: words.reduce((max, w) => Math.max(max, w.length), 0),
       feature_count: words.length * 8 + sentences.length,
       word_count: words.length,
     },

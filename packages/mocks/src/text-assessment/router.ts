@@ -4,7 +4,9 @@ import type { MockState, TextAccount } from '../core/state.js';
 import { documentedError, type OperationId } from '../core/errors.js';
 import { deleteAuthorSubmissions, getTextResults, submitText } from './operations.js';
 
-const VERSION_SEGMENT = /^v[^/]*$/;
+// what looks like a version, well-formed or not (`v2.3.0`, `v9`, `2.3.0`): the area claims the path and
+// answers `unsupported API version` rather than a generic 404; `/api/account/...` stays someone else's
+const VERSION_SEGMENT = /^[vV0-9][^/]*$/;
 const SUPPORTED_VERSION = /^v2\.\d+\.\d+$/;
 const TOKEN = /^Token token=(.+)$/;
 
