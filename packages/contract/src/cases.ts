@@ -75,22 +75,27 @@ function partialDelete(title: string, template: string, message: string, query: 
 }
 
 const idcheckCases: Case[] = [
-  one({
+  {
     operationId: 'partialDeleteSubmission',
-    title: 'deletes the named parts',
+    title: 'deletes the named parts and keeps everything else',
     status: 200,
     needs: ['apiKey', 'submission'],
-    request: (ctx) => ({ method: 'DELETE', path: PD, query: qs(['submission_id', ctx.creds.submissionId!], ['fields', 'data,id_image'], ['data_fields', 'first_name']), headers: key(ctx) }),
-    check: async (res, ctx) => {
-      const problems = expectEqual(res.json, { message: 'success', submission_id: ctx.creds.submissionId, deleted: { fields: ['data', 'id_image'], data_fields: ['first_name'] } }, 'body');
-      const read = await ctx.send({ method: 'GET', path: '/v3/submission', query: qs(['submission_id', ctx.creds.submissionId!]), headers: key(ctx) });
-      const item = (read.json as { Items?: Record<string, any>[] })?.Items?.[0];
-      if (!item) return [...problems, 'the submission could not be read back'];
-      if (item.data && 'first_name' in item.data) problems.push('data.first_name is still there');
-      if (item.image && ('idImage' in item.image || 'idBackImage' in item.image)) problems.push('image.idImage / idBackImage are still there');
-      return problems;
+    async run(ctx) {
+      const read = () => ctx.send({ method: 'GET', path: '/v3/submission', query: qs(['submission_id', ctx.creds.submissionId!]), headers: key(ctx) });
+      const before = (await read()).json as { Items?: Record<string, any>[] } | undefined;
+      const res = await ctx.send({ method: 'DELETE', path: PD, query: qs(['submission_id', ctx.creds.submissionId!], ['fields', 'data,id_image'], ['data_fields', 'first_name']), headers: key(ctx) });
+      return Object.assign(res, { before: before?.Items?.[0], after: ((await read()).json as { Items?: Record<string, any>[] } | undefined)?.Items?.[0] });
     },
-  }),
+    check: (res, ctx) => {
+      const { before, after } = res as Res & { before?: Record<string, any>; after?: Record<string, any> };
+      const problems = expectEqual(res.json, { message: 'success', submission_id: ctx.creds.submissionId, deleted: { fields: ['data', 'id_image'], data_fields: ['first_name'] } }, 'body');
+      if (!before || !after) return [...problems, 'the submission could not be read before and after'];
+      const expected = structuredClone(before);
+      if (expected.data) delete expected.data.first_name;
+      if (expected.image) delete expected.image.idImage, delete expected.image.idBackImage;
+      return [...problems, ...expectEqual(after, expected, 'the submission after the delete (only data.first_name, image.idImage, image.idBackImage may go)')];
+    },
+  },
   partialDelete('without x-api-key', 'invalid API key for this project', 'invalid API key for this project', () => qs(['submission_id', 'x'], ['fields', 'email']), { invalid: true, needs: [], headers: () => ({}) }),
   partialDelete('with an unknown x-api-key', 'invalid API key for this project', 'invalid API key for this project', () => qs(['submission_id', 'x'], ['fields', 'email']), { needs: [], headers: () => ({ 'x-api-key': 'scrub-contract-unknown-key' }) }),
   partialDelete("with a key whose project is gone", 'not Exist Project Data', 'not Exist Project Data', () => qs(['submission_id', 'x'], ['fields', 'email']), { needs: ['orphanKey'], headers: (ctx) => key(ctx, 'orphanApiKey') }),
@@ -139,10 +144,16 @@ const idcheckCases: Case[] = [
       const name = ctx.unique('contract');
       const res = await ctx.send({ method: 'POST', path: '/v3/projection', ...json(key(ctx), { name, mode: 'exclude', fields: ['first_name', 'gender'] }) });
       const id = (res.json as { projection_id?: string })?.projection_id;
+      const item = id ? ((await ctx.send({ method: 'GET', path: `/v3/projection/${id}`, headers: key(ctx) })).json as { item?: unknown })?.item : undefined;
       if (id) await ctx.send({ method: 'DELETE', path: `/v3/projection/${id}`, headers: key(ctx) });
-      return res;
+      return Object.assign(res, { item, name });
     },
-    check: (res) => ((res.json as { message?: string })?.message === 'Create projection success' ? [] : ['message is not "Create projection success"']),
+    check: (res) => {
+      const { item, name } = res as Res & { item?: Record<string, unknown>; name: string };
+      const problems = (res.json as { message?: string })?.message === 'Create projection success' ? [] : ['message is not "Create projection success"'];
+      const id = (res.json as { projection_id?: string })?.projection_id;
+      return [...problems, ...expectEqual(item && { projection_id: item.projection_id, name: item.name, mode: item.mode, fields: item.fields }, { projection_id: id, name, mode: 'exclude', fields: ['first_name', 'gender'] }, 'the projection read back')];
+    },
   },
   one({ operationId: 'createProjection', title: 'with an unknown key', status: 403, template: 'Forbidden', message: 'Forbidden', needs: [], request: () => ({ method: 'POST', path: '/v3/projection', ...json({ 'x-api-key': 'scrub-contract-unknown-key' }, { name: 'x', mode: 'exclude', fields: ['gender'] }) }) }),
   one({ operationId: 'createProjection', title: 'with a body that is not JSON', status: 400, template: 'Invalid JSON body', message: 'Invalid JSON body', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'POST', path: '/v3/projection', headers: { ...key(ctx), 'content-type': 'application/json' }, body: '{"name":' }) }),
@@ -208,8 +219,15 @@ function withProjection(operationId: 'getProjection' | 'deleteProjection', title
       const created = await ctx.send({ method: 'POST', path: '/v3/projection', ...json(key(ctx), { name: ctx.unique('contract_item'), mode: 'exclude', fields: ['gender'] }) });
       const id = (created.json as { projection_id?: string })?.projection_id ?? 'missing';
       const res = await ctx.send({ method, path: `/v3/projection/${id}`, headers: key(ctx) });
+      const after = await ctx.send({ method: 'GET', path: `/v3/projection/${id}`, headers: key(ctx) });
       if (method === 'GET') await ctx.send({ method: 'DELETE', path: `/v3/projection/${id}`, headers: key(ctx) });
-      return res;
+      return Object.assign(res, { afterStatus: after.status });
+    },
+    check: (res) => {
+      const { afterStatus } = res as Res & { afterStatus: number };
+      // still readable means not deleted (what a wrong status on the read says is the read's own case)
+      if (method === 'DELETE') return afterStatus === 200 ? ['the projection can still be read after its deletion'] : [];
+      return expectEqual((res.json as { message?: string })?.message, 'Get projection success', 'message');
     },
   };
 }
@@ -318,9 +336,14 @@ const textCases: Case[] = [
         if ((res.json as { type?: string })?.type !== 'results_not_ready') break;
         await new Promise((r) => setTimeout(r, 100));
       }
-      return polls.at(-1)!;
+      return Object.assign(polls.at(-1)!, { earlier: polls.slice(0, -1) });
     },
-    check: (res) => ((res.json as { type?: string })?.type === 'success' ? [] : ['results never became ready']),
+    check: (res) => {
+      const earlier = (res as Res & { earlier: Res[] }).earlier;
+      const problems = (res.json as { type?: string })?.type === 'success' ? [] : ['results never became ready'];
+      for (const poll of earlier) problems.push(...expectEqual([poll.status, poll.json], [200, { type: 'results_not_ready', code: 200 }], 'a poll before the results'));
+      return problems;
+    },
   },
   one({ operationId: 'getTextResults', title: 'of an unknown text', status: 404, template: 'submission not found', message: 'submission not found', needs: ['account'], request: (ctx) => ({ method: 'GET', path: ta(ctx, '/text/scrub-contract-no-such-text/results'), headers: auth(ctx) }) }),
   ...common('getTextResults', 'GET', () => '/text/contract-t1/results'),

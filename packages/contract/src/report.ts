@@ -1,7 +1,7 @@
 // The coverage table for people, and JSON / JUnit XML for machines.
 import type { Report } from './run.js';
 
-const MARK = { hit: 'hit', missed: 'MISSED', unreachable: 'unreachable' } as const;
+const MARK = { hit: 'hit', missed: 'MISSED', unreachable: 'unreachable', skipped: 'skipped' } as const;
 
 export function coverageTable(report: Report): string {
   const rows = report.coverage.map((r) => [r.operationId, r.response, MARK[r.state]]);
@@ -18,7 +18,8 @@ export function coverageTable(report: Report): string {
     ...rows.map(line),
     '',
     `${hit}/${report.coverage.length} documented responses hit (${report.percent}%), ` +
-      `${report.coverage.filter((r) => r.state === 'missed').length} missed, ${report.coverage.filter((r) => r.state === 'unreachable').length} unreachable on this target`,
+      `${report.coverage.filter((r) => r.state === 'missed').length} missed, ${report.coverage.filter((r) => r.state === 'unreachable').length} unreachable on this target` +
+      (report.coverage.some((r) => r.state === 'skipped') ? `, ${report.coverage.filter((r) => r.state === 'skipped').length} skipped (spec-breaking requests)` : ''),
     `${report.results.filter((r) => r.state === 'passed').length} passed, ${failed + fuzzFailed} failed`,
   ].join('\n');
 }

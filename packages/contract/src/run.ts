@@ -38,7 +38,8 @@ export interface CoverageRow {
   area: Area;
   operationId: string;
   response: string;
-  state: 'hit' | 'missed' | 'unreachable';
+  /** hit: every case for it passed; missed: one failed or none exists; skipped: its requests break the spec (behind a validating proxy). */
+  state: 'hit' | 'missed' | 'unreachable' | 'skipped';
 }
 
 export interface FuzzResult {
@@ -57,6 +58,17 @@ export interface Report {
   fuzz: FuzzResult[];
   ok: boolean;
 }
+
+/** Answers a spec-breaking request must not get: they would mean the request was never checked. */
+const NOT_ABOUT_THE_REQUEST = new Set([
+  'invalid API key for this project',
+  'not Exist Project Data',
+  'Forbidden',
+  'invalid authentication credentials',
+  'unsupported API version',
+  'not Exist Submission Data',
+  'submission not found',
+]);
 
 /** The coverage key of a case: `200`, or `400 <message template>`. */
 const responseKey = (c: { status: number; template?: string }) => (c.template ? `${c.status} ${c.template}` : String(c.status));
@@ -105,7 +117,20 @@ function judge(c: Case, res: Res, validator: ResponseValidator): string[] {
   if (res.json === undefined) problems.push('body is not JSON');
   else problems.push(...validator.check(op, res.status, res.json));
   if (c.message !== undefined && messageOf(res.json) !== c.message) problems.push(`expected message "${c.message}", got ${JSON.stringify(messageOf(res.json) ?? res.text.slice(0, 120))}`);
+  const body = res.json as Record<string, unknown> | undefined;
+  // the text-assessment envelope repeats the status: `code` must equal it
+  if (op.area === 'text-assessment' && body && typeof body === 'object' && 'code' in body && body.code !== res.status)
+    problems.push(`body code ${JSON.stringify(body.code)} differs from the HTTP status ${res.status}`);
+  // no case uses an encrypted project for a success, so a sealed `{ "data": ... }` body is wrong here
+  if (res.status < 300 && body && typeof body === 'object' && Object.keys(body).length === 1 && typeof body.data === 'string')
+    problems.push('an encrypted body ({"data": ...}) for a project without the encryption option');
   return problems;
+}
+
+/** Replaces every credential value in a text (a header the runtime refused may quote one). */
+function redactor(creds: Credentials): (text: string) => string {
+  const secrets = [creds.apiKey, creds.limitApiKey, creds.orphanApiKey, creds.sealedApiKey, creds.token].filter((s): s is string => !!s && s.length >= 4);
+  return (text) => secrets.reduce((t, secret) => t.split(secret).join('[redacted]'), text);
 }
 
 export async function runContract(options: RunOptions): Promise<Report> {
@@ -118,6 +143,7 @@ export async function runContract(options: RunOptions): Promise<Report> {
   const creds: Credentials = controls
     ? { ...CONTRACT_CREDENTIALS, version: 'v2.3.0', ...options.credentials }
     : { version: 'v2.3.0', ...options.credentials, limitApiKey: options.credentials?.limitApiKey ?? options.credentials?.apiKey };
+  const redact = redactor(creds);
   let counter = 0;
   const runId = Date.now().toString(36);
   const ctx: Ctx = {
@@ -154,7 +180,7 @@ export async function runContract(options: RunOptions): Promise<Report> {
         } catch (error) {
           problems = [`request failed: ${(error as Error).message}`];
         }
-        const result: CaseResult = { ...base, state: problems.length ? 'failed' : 'passed', problems, ms: Math.round(performance.now() - started) };
+        const result: CaseResult = { ...base, state: problems.length ? 'failed' : 'passed', problems: problems.map(redact), ms: Math.round(performance.now() - started) };
         results.push(result);
         log(`${result.state === 'passed' ? 'ok  ' : 'FAIL'} ${c.operationId} ${result.response} (${c.title})${problems.length ? `\n       ${problems.join('\n       ')}` : ''}`);
       }
@@ -172,7 +198,8 @@ export async function runContract(options: RunOptions): Promise<Report> {
         const outcome = await fc.check(
           fc.asyncProperty(arbitrary, async (req) => {
             const res = await ctx.send(req);
-            const documented = op.errors.filter((e) => e.status === res.status);
+            // credentials and version were valid: only messages about the request itself count
+            const documented = op.errors.filter((e) => e.status === res.status && !NOT_ABOUT_THE_REQUEST.has(e.message));
             const message = messageOf(res.json);
             if (res.status < 400 || res.status >= 500) throw new Error(`got ${res.status}, not a 4xx`);
             if (!documented.length) throw new Error(`status ${res.status} is not documented for ${operationId}`);
@@ -184,7 +211,7 @@ export async function runContract(options: RunOptions): Promise<Report> {
         );
         // the counterexample without its headers: they hold the credentials
         const shown = outcome.counterexample?.[0] ? { ...outcome.counterexample[0], headers: undefined } : undefined;
-        const failure = outcome.failed ? `${(outcome.errorInstance as Error)?.message} for ${JSON.stringify(shown)}` : undefined;
+        const failure = outcome.failed ? redact(`${(outcome.errorInstance as Error)?.message} for ${JSON.stringify(shown)}`) : undefined;
         fuzz.push({ operationId, runs, ...(failure ? { failure } : {}) });
         log(`${failure ? 'FAIL' : 'ok  '} ${operationId}: ${runs} spec-breaking requests${failure ? `\n       ${failure}` : ' all got a documented 4xx'}`);
       }
@@ -198,7 +225,10 @@ export async function runContract(options: RunOptions): Promise<Report> {
     const keys = [...[...op.responses.keys()].filter((s) => s < 400).map(String), ...op.errors.map((e) => `${e.status} ${e.message}`)];
     for (const response of keys) {
       const mine = results.filter((r) => r.operationId === op.operationId && r.response === response);
-      const state = mine.some((r) => r.state === 'passed') ? 'hit' : mine.length && mine.every((r) => r.state === 'unreachable' || r.state === 'skipped') ? 'unreachable' : 'missed';
+      const ran = mine.filter((r) => r.state === 'passed' || r.state === 'failed');
+      const state: CoverageRow['state'] = ran.length
+        ? ran.every((r) => r.state === 'passed') ? 'hit' : 'missed'
+        : mine.some((r) => r.state === 'skipped') ? 'skipped' : mine.length ? 'unreachable' : 'missed';
       coverage.push({ area: op.area, operationId: op.operationId, response, state });
     }
   }

@@ -63,29 +63,46 @@ export async function startPrism(args: string[]): Promise<Running & { output(): 
   };
 }
 
-/** A proxy to the real mock that breaks exactly three responses: one message, one status, one field. */
-export function startWrongServer(mockUrl: string): Promise<Running> {
+export interface Exchange {
+  method: string;
+  path: string;
+  status: number;
+  text: string;
+}
+
+/** A proxy to the real mock that lets `mutate` rewrite requests' answers (or skip forwarding them). */
+export function startProxy(mockUrl: string, mutate: (x: Exchange, forward: () => Promise<Exchange>) => Promise<Exchange> | Exchange): Promise<Running> {
   return listen(
     createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const upstream = await fetch(mockUrl + req.url, {
-        method: req.method,
-        headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>,
-        body: chunks.length ? Buffer.concat(chunks) : undefined,
-      });
-      let status = upstream.status;
-      let text = await upstream.text();
       const path = (req.url ?? '').split('?')[0]!;
-      if (text.includes('Projection name already exists')) text = text.replace('Projection name already exists', 'Projection name already exist');
-      if (req.method === 'GET' && /^\/v3\/projection\/[^/]+$/.test(path) && status === 404) status = 400;
-      if (req.method === 'GET' && path === '/v3/projection' && status === 200) {
-        const body = JSON.parse(text);
-        delete body.message;
-        text = JSON.stringify(body);
-      }
-      res.writeHead(status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
-      res.end(text);
+      const forward = async (): Promise<Exchange> => {
+        const upstream = await fetch(mockUrl + req.url, {
+          method: req.method,
+          headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>,
+          body: chunks.length ? Buffer.concat(chunks) : undefined,
+        });
+        return { method: req.method ?? 'GET', path, status: upstream.status, text: await upstream.text() };
+      };
+      const out = await mutate({ method: req.method ?? 'GET', path, status: 0, text: '' }, forward);
+      res.writeHead(out.status, { 'content-type': 'application/json' });
+      res.end(out.text);
     }),
   );
+}
+
+/** A proxy to the real mock that breaks exactly three responses: one message, one status, one field. */
+export function startWrongServer(mockUrl: string): Promise<Running> {
+  return startProxy(mockUrl, async (x, forward) => {
+    const r = await forward();
+    if (r.text.includes('Projection name already exists')) r.text = r.text.replace('Projection name already exists', 'Projection name already exist');
+    if (r.method === 'GET' && /^\/v3\/projection\/[^/]+$/.test(r.path) && r.status === 404) r.status = 400;
+    if (r.method === 'GET' && r.path === '/v3/projection' && r.status === 200) {
+      const body = JSON.parse(r.text);
+      delete body.message;
+      r.text = JSON.stringify(body);
+    }
+    return r;
+  });
 }
