@@ -1,7 +1,7 @@
 // What both clients share: one openapi-fetch client per API area, calls that resolve to the success
 // body or reject with the documented error, and local refusals shaped like the server's.
 import createClient, { type Client } from 'openapi-fetch';
-import { apiError, type APIError, type ErrorMessages, type OperationId } from './errors.js';
+import { apiError, ScrubError, type APIError, type ErrorMessages, type OperationId } from './errors.js';
 import { createTransport, type RequestOptions, type TransportOptions } from './transport.js';
 
 export interface ApiClient<Paths extends {}> {
@@ -12,6 +12,9 @@ export interface ApiClient<Paths extends {}> {
 }
 
 export function apiClient<Paths extends {}>(baseUrl: string, auth: Record<string, string>, transport: TransportOptions): ApiClient<Paths> {
+  // a credential that cannot be a header value would make fetch throw a message quoting it
+  for (const [name, value] of Object.entries(auth))
+    if (!/^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(value)) throw new ScrubError(`The ${name} credential has characters an HTTP header cannot carry.`);
   const base = createTransport(transport);
   const raw = createClient<Paths>({
     baseUrl: baseUrl.replace(/\/$/, ''),
@@ -38,12 +41,25 @@ function messageOf(body: unknown): string {
   return typeof body === 'string' && body ? body : 'unknown error';
 }
 
+/** An openapi-fetch call whose unparsable success body becomes a clear `ScrubError`. */
+export async function settle<R>(pending: Promise<R>): Promise<R> {
+  try {
+    return await pending;
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new ScrubError('The server answered with a body that is not valid JSON.', { cause: error });
+    throw error;
+  }
+}
+
 /** Resolves an openapi-fetch result to its data, or throws the typed error. */
 export function unwrap<T, Op extends OperationId>(
   operation: Op,
   result: { data?: T; error?: unknown; response: Response },
 ): T {
-  if (result.response.ok && result.error === undefined) return result.data as T;
+  if (result.response.ok && result.error === undefined) {
+    if (result.data === undefined) throw new ScrubError(`${operation}: the ${result.response.status} response has no body.`);
+    return result.data as T;
+  }
   throw apiError<Op>({ status: result.response.status, code: messageOf(result.error), body: result.error, headers: result.response.headers, operation });
 }
 

@@ -1,8 +1,8 @@
 // `createIdCheckClient`: ARGOS ID check v3 (submissions, partial delete, projections).
 import type { components, paths } from './generated/idcheck.js';
-import { apiClient, refuse, unwrap } from './api-client.js';
+import { apiClient, refuse, settle, unwrap } from './api-client.js';
 import { ScrubError, type ErrorMessages } from './errors.js';
-import type { RequestOptions, TransportOptions } from './transport.js';
+import { wasRetried, type RequestOptions, type TransportOptions } from './transport.js';
 
 type Schemas = components['schemas'];
 export type SubmissionField = Schemas['SubmissionField'];
@@ -37,8 +37,6 @@ export interface PartialDeleteParams {
 
 export type SubmissionQuery = ({ userid: string; email?: never } | { email: string; userid?: never }) & { count?: number };
 
-/** Unknown names, de-duplicated in order (what the server would list). */
-const unknownNames = (names: readonly string[], allowed: readonly string[]) => [...new Set(names.filter((n) => !allowed.includes(n)))];
 
 export function createIdCheckClient(options: IdCheckClientOptions) {
   if (!options?.apiKey) throw new ScrubError('createIdCheckClient: `apiKey` is required.');
@@ -70,26 +68,35 @@ export function createIdCheckClient(options: IdCheckClientOptions) {
         const bad = (code: ErrorMessages[typeof op]) => refuse(op, code, 'errorCode');
         if (!params?.submissionId) throw bad('submission_id is required');
         if (!Array.isArray(params.fields) || params.fields.length === 0) throw bad('fields parameter is required and cannot be empty');
-        // the name lists load on first use: they are most of the spec's weight in a bundle
-        const { submissionFieldValues, dataFieldValues } = await import('./generated/idcheck.js');
-        const badFields = unknownNames(params.fields, submissionFieldValues);
-        if (badFields.length) throw bad(`invalid fields found in fields: ${badFields.join(', ')}`);
-        if (params.dataFields !== undefined && !params.fields.includes('data')) throw bad('data_fields parameter is not allowed when fields does not include data');
-        const badData = unknownNames(params.dataFields ?? [], dataFieldValues);
-        if (badData.length) throw bad(`invalid fields found in data_fields: ${badData.join(', ')}`);
+        // the server's own rules and name lists, loaded on first use (they weigh more than the client)
+        const { parseFieldList, submissionFieldValues, dataFieldValues } = await import('./rules-with-lists.js');
+        const fields = parseFieldList(params.fields.join(','), new Set(submissionFieldValues));
+        if (!fields.ok) {
+          if (fields.problem === 'empty') throw bad('fields cannot be empty');
+          throw bad(fields.problem === 'format' ? `invalid format for fields: ${fields.detail}` : `invalid fields found in fields: ${fields.names.join(', ')}`);
+        }
+        if (params.dataFields !== undefined && !fields.names.includes('data')) throw bad('data_fields parameter is not allowed when fields does not include data');
+        const joined = params.dataFields?.join(',') ?? '';
+        if (joined.trim() !== '') {
+          const data = parseFieldList(joined, new Set(dataFieldValues));
+          if (!data.ok) {
+            if (data.problem === 'empty') throw bad('invalid format for data_fields: empty name at position 1');
+            throw bad(data.problem === 'format' ? `invalid format for data_fields: ${data.detail}` : `invalid fields found in data_fields: ${data.names.join(', ')}`);
+          }
+        }
         const query = {
           submission_id: params.submissionId,
           fields: [...params.fields],
           ...(params.dataFields?.length ? { data_fields: [...params.dataFields] } : {}),
           ...(params.adminName !== undefined ? { admin_name: params.adminName } : {}),
         };
-        const result = await raw.DELETE('/v3/submission/partial', { params: { query }, ...call(o) });
+        const result = await settle(raw.DELETE('/v3/submission/partial', { params: { query }, ...call(o) }));
         return open(unwrap(op, result));
       },
 
       /** One submission by id (`GET /v3/submission?submission_id=`), projections applied. */
       async get(submissionId: string, o?: RequestOptions): Promise<Submission> {
-        const result = await raw.GET('/v3/submission', { params: { query: { submission_id: submissionId } }, ...call(o) });
+        const result = await settle(raw.GET('/v3/submission', { params: { query: { submission_id: submissionId } }, ...call(o) }));
         const body = await open(unwrap('getSubmission', result));
         return (body as Schemas['GetSubmissionResponse']).Items[0]!;
       },
@@ -97,7 +104,7 @@ export function createIdCheckClient(options: IdCheckClientOptions) {
       /** The submissions of a user id or an email (`GET /v3/submission?userid=|email=`). */
       async list(query: SubmissionQuery, o?: RequestOptions): Promise<Submission[]> {
         const q = { ...query, ...(query.count !== undefined ? { count: String(query.count) } : {}) };
-        const result = await raw.GET('/v3/submission', { params: { query: q as never }, ...call(o) });
+        const result = await settle(raw.GET('/v3/submission', { params: { query: q as never }, ...call(o) }));
         return (await open(unwrap('getSubmission', result)) as Schemas['GetSubmissionResponse']).Items;
       },
     },
@@ -106,24 +113,26 @@ export function createIdCheckClient(options: IdCheckClientOptions) {
       async create(params: { name: string; fields: readonly ProjectionField[]; mode?: 'exclude' }, o?: RequestOptions): Promise<CreateProjectionResponse> {
         const plain = { name: params.name, mode: params.mode ?? 'exclude', fields: [...params.fields] };
         const body = crypto ? { body: (await crypto).encrypt(apiKey, JSON.stringify(plain)) } : plain;
-        const result = await raw.POST('/v3/projection', { body, ...call(o) });
+        const result = await settle(raw.POST('/v3/projection', { body, ...call(o) }));
         return open(unwrap('createProjection', result));
       },
 
       /** Every projection of the project, oldest first. */
       async list(o?: RequestOptions): Promise<Projection[]> {
-        const result = await raw.GET('/v3/projection', call(o));
+        const result = await settle(raw.GET('/v3/projection', call(o)));
         return (await open(unwrap('listProjections', result)) as Schemas['ListProjectionsResponse']).items;
       },
 
       async get(projectionId: string, o?: RequestOptions): Promise<Projection> {
-        const result = await raw.GET('/v3/projection/{projectionId}', { params: { path: { projectionId } }, ...call(o) });
+        const result = await settle(raw.GET('/v3/projection/{projectionId}', { params: { path: { projectionId } }, ...call(o) }));
         return (await open(unwrap('getProjection', result)) as Schemas['GetProjectionResponse']).item;
       },
 
       /** Deletes a projection: submissions created with it show its fields again. */
       async delete(projectionId: string, o?: RequestOptions): Promise<DeleteProjectionResponse> {
-        const result = await raw.DELETE('/v3/projection/{projectionId}', { params: { path: { projectionId } }, ...call(o) });
+        const result = await settle(raw.DELETE('/v3/projection/{projectionId}', { params: { path: { projectionId } }, ...call(o) }));
+        // a retry after a lost answer finds the projection already gone: that is the success
+        if (wasRetried(result.response) && result.response.status === 404) return { message: 'Delete projection success' };
         return open(unwrap('deleteProjection', result));
       },
     },

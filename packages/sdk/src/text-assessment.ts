@@ -1,8 +1,8 @@
 // `createTextAssessmentClient`: ELiT text assessment (submit texts, poll results, delete by author).
 import type { components, paths } from './generated/text-assessment.js';
-import { apiClient, refuse, unwrap } from './api-client.js';
+import { apiClient, refuse, settle, unwrap } from './api-client.js';
 import { APITimeoutError, APIUserAbortError, ScrubError } from './errors.js';
-import type { RequestOptions, TransportOptions } from './transport.js';
+import { wasRetried, type RequestOptions, type TransportOptions } from './transport.js';
 
 type Schemas = components['schemas'];
 export type TextSubmission = Schemas['TextSubmission'];
@@ -34,9 +34,9 @@ export interface WaitOptions {
 
 const ID = /^[A-Za-z0-9-]+$/;
 
-function checkId(operation: 'deleteAuthorSubmissions' | 'submitText', id: string): void {
-  if (typeof id !== 'string' || [...id].length > 40) throw refuse(operation, 'id too long', 'text');
-  if (!ID.test(id)) throw refuse(operation, 'id must only contain alphanumerics and hyphens', 'text');
+function checkAuthorId(id: string): void {
+  if (typeof id !== 'string' || [...id].length > 40) throw refuse('deleteAuthorSubmissions', 'id too long', 'text');
+  if (!ID.test(id)) throw refuse('deleteAuthorSubmissions', 'id must only contain alphanumerics and hyphens', 'text');
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -65,14 +65,16 @@ export function createTextAssessmentClient(options: TextAssessmentClientOptions)
   const texts = {
     /** Submits a text under a new id (ids are never reused). */
     async submit(id: string, body: TextSubmission, o?: RequestOptions): Promise<Success> {
-      checkId('submitText', id);
-      const result = await raw.PUT('/{version}/account/{account_id}/text/{id}', { params: { path: { version, account_id, id } }, body, ...call(o) });
+      // no local id check: the server checks the body first, and the SDK must not answer differently
+      const result = await settle(raw.PUT('/{version}/account/{account_id}/text/{id}', { params: { path: { version, account_id, id } }, body, ...call(o) }));
+      // a retry after a lost answer finds the id taken by the first attempt: that is the success
+      if (wasRetried(result.response) && (result.error as { message?: string } | undefined)?.message === 'id already used') return { type: 'success', code: 200 };
       return unwrap('submitText', result);
     },
 
     /** One poll: `{ type: 'results_not_ready' }` or the results. */
     async results(id: string, o?: RequestOptions): Promise<TextResultsResponse> {
-      const result = await raw.GET('/{version}/account/{account_id}/text/{id}/results', { params: { path: { version, account_id, id } }, ...call(o) });
+      const result = await settle(raw.GET('/{version}/account/{account_id}/text/{id}/results', { params: { path: { version, account_id, id } }, ...call(o) }));
       return unwrap('getTextResults', result) as TextResultsResponse;
     },
 
@@ -81,7 +83,8 @@ export function createTextAssessmentClient(options: TextAssessmentClientOptions)
       const interval = wait.interval ?? 1000;
       const deadline = Date.now() + (wait.timeout ?? 60_000);
       for (;;) {
-        const response = await texts.results(id, { signal: wait.signal });
+        // each poll gets only the time left, so the whole wait keeps its deadline
+        const response = await texts.results(id, { signal: wait.signal, timeout: Math.max(1, deadline - Date.now()) });
         if (response.type === 'success') return response as TextResults;
         if (Date.now() + interval > deadline) throw new APITimeoutError(`Results for text ${id} not ready after ${wait.timeout ?? 60_000} ms.`);
         await sleep(interval, wait.signal);
@@ -94,8 +97,8 @@ export function createTextAssessmentClient(options: TextAssessmentClientOptions)
     authors: {
       /** Deletes every text (and result) of an author; a repeat returns the remembered count and time. */
       async delete(authorId: string, o?: RequestOptions): Promise<AuthorSubmissionsDeleted> {
-        checkId('deleteAuthorSubmissions', authorId);
-        const result = await raw.DELETE('/{version}/account/{account_id}/author/{id}', { params: { path: { version, account_id, id: authorId } }, ...call(o) });
+        checkAuthorId(authorId);
+        const result = await settle(raw.DELETE('/{version}/account/{account_id}/author/{id}', { params: { path: { version, account_id, id: authorId } }, ...call(o) }));
         return unwrap('deleteAuthorSubmissions', result);
       },
     },

@@ -47,15 +47,27 @@ function kyFor(options: TransportOptions & RequestOptions): KyInstance {
       delay: (attempt) => BACKOFF_BASE_MS * 2 ** (attempt - 1),
       jitter: true,
     },
-    hooks: log
-      ? {
-          beforeRetry: [
-            ({ request, error, retryCount }) =>
-              log(`${request.method} ${new URL(request.url).pathname} retry ${retryCount} after ${error instanceof HTTPError ? error.response.status : error.name}`),
-          ],
-        }
-      : {},
+    hooks: {
+      beforeRetry: [
+        ({ request, error, retryCount }) =>
+          log?.(`${request.method} ${new URL(request.url).pathname} retry ${retryCount} after ${error instanceof HTTPError ? error.response.status : error.name}`),
+      ],
+    },
   });
+}
+
+const RETRIED = new WeakSet<Response>();
+
+/** True when the response answers a retry, i.e. an earlier attempt may have reached the server. */
+export const wasRetried = (response: Response) => RETRIED.has(response);
+
+/** Waits for `promise`, or rejects with APITimeoutError after `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new APITimeoutError(`Response body not received within ${ms} ms.`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -64,6 +76,7 @@ function kyFor(options: TransportOptions & RequestOptions): KyInstance {
  */
 export function createTransport(client: TransportOptions, call: RequestOptions = {}): (request: Request) => Promise<Response> {
   const merged = { ...client };
+  const baseFetch = client.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   for (const [k, v] of Object.entries(call)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
   const api = kyFor(merged);
   const log = merged.log;
@@ -71,15 +84,25 @@ export function createTransport(client: TransportOptions, call: RequestOptions =
     const started = log ? performance.now() : 0;
     const done = (status: number | string) =>
       log?.(`${request.method} ${new URL(request.url).pathname} ${status} ${(performance.now() - started).toFixed(0)}ms`);
+    // counts this call's attempts (a retry means an earlier attempt may have reached the server)
+    let attempts = 0;
+    const counted: typeof globalThis.fetch = (input, init) => (attempts++, baseFetch(input, init));
     try {
-      const response = await api(request);
-      done(response.status);
-      return response;
-    } catch (error) {
-      if (error instanceof HTTPError) {
-        done(error.response.status);
-        return error.response;
+      let response: Response;
+      try {
+        response = await api(request, { fetch: counted });
+      } catch (error) {
+        if (!(error instanceof HTTPError)) throw error;
+        response = error.response;
       }
+      done(response.status);
+      // the body is read here, under the same time limit and error mapping as the headers
+      const body = await within(response.arrayBuffer(), merged.timeout ?? 60_000);
+      const copy = new Response(body.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers: response.headers });
+      if (attempts > 1) RETRIED.add(copy);
+      return copy;
+    } catch (error) {
+      if (error instanceof APITimeoutError) throw error;
       done(error instanceof TimeoutError ? 'timeout' : 'failed');
       // ky's own errors carry the Request, credentials included: never attach them as `cause`
       if (error instanceof TimeoutError) throw new APITimeoutError(`Request timed out after ${merged.timeout ?? 60_000} ms.`);

@@ -171,7 +171,9 @@ describe('local refusals: the documented error, no request', () => {
     ['unknown data field', () => id.submissions.partialDelete({ submissionId: 's1', fields: ['data'], dataFields: ['mid_name' as never] }), 'invalid fields found in data_fields: mid_name'],
     ['author id too long', () => ta.authors.delete('a'.repeat(41)), 'id too long'],
     ['author id charset', () => ta.authors.delete('learner_1'), 'id must only contain alphanumerics and hyphens'],
-    ['text id charset', () => ta.texts.submit('t 1', { text: 'x', author_id: 'a', task_id: 't' }), 'id must only contain alphanumerics and hyphens'],
+    ['a bad character in fields (the server checks format before names)', () => id.submissions.partialDelete({ submissionId: 's1', fields: ['data', 'ocr-raw' as never] }), 'invalid format for fields: invalid character "-" at position 2'],
+    ['only blanks in fields', () => id.submissions.partialDelete({ submissionId: 's1', fields: [' ' as never] }), 'fields cannot be empty'],
+    ['an empty name in data_fields', () => id.submissions.partialDelete({ submissionId: 's1', fields: ['data'], dataFields: ['first_name', '' as never] }), 'invalid format for data_fields: empty name at position 2'],
   ])('%s', async (_name, run, code) => {
     const error = await run().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
@@ -206,10 +208,61 @@ describe('waitForResults', () => {
     expect(f.calls.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('keeps its deadline even when a poll hangs', async () => {
+    const f = fakeFetch('hang');
+    const started = performance.now();
+    await expect(ta(f.fetch).texts.waitForResults('t1', { interval: 10, timeout: 150 })).rejects.toBeInstanceOf(APITimeoutError);
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+
   it('stops when its signal aborts', async () => {
     const f = fakeFetch(notReady);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     await expect(ta(f.fetch).texts.waitForResults('t1', { interval: 10, signal: controller.signal })).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+});
+
+describe('bodies, retries after lost answers, and credentials', () => {
+  it('a body that stalls after the headers times out as APITimeoutError', async () => {
+    const stalled = () =>
+      new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('{"items":')); } }), { status: 200, headers: { 'content-type': 'application/json' } });
+    const f = fakeFetch(stalled);
+    await expect(client(f.fetch, { timeout: 100, maxRetries: 0 }).projections.list()).rejects.toBeInstanceOf(APITimeoutError);
+  });
+
+  it('a connection lost mid-body is an APIConnectionError', async () => {
+    const broken = () =>
+      new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('{"items":')); c.error(new TypeError('terminated')); } }), { status: 200, headers: { 'content-type': 'application/json' } });
+    await expect(client(fakeFetch(broken).fetch, { maxRetries: 0 }).projections.list()).rejects.toBeInstanceOf(APIConnectionError);
+  });
+
+  it('a success that is not JSON, or empty, is a clear ScrubError', async () => {
+    const html = fakeFetch(new Response('<html>proxy error</html>', { status: 200, headers: { 'content-type': 'application/json' } }));
+    await expect(client(html.fetch).projections.list()).rejects.toThrow('The server answered with a body that is not valid JSON.');
+    const empty = fakeFetch(new Response(null, { status: 200, headers: { 'content-length': '0' } }));
+    await expect(client(empty.fetch).submissions.get('s1')).rejects.toThrow('getSubmission: the 200 response has no body.');
+  });
+
+  it('a retried submit that finds its id taken by the lost first attempt resolves as success', async () => {
+    const f = fakeFetch(new TypeError('socket hang up'), json(400, { type: 'error', code: 400, message: 'id already used' }));
+    const ta = createTextAssessmentClient({ accountId: 'acc', token: 'tok', baseUrl: 'http://api.test', fetch: f.fetch });
+    await expect(ta.texts.submit('t1', { text: 'x', author_id: 'a', task_id: 't' })).resolves.toEqual({ type: 'success', code: 200 });
+    expect(f.calls).toHaveLength(2);
+    // without a retry, the same answer is the documented error
+    const once = fakeFetch(json(400, { type: 'error', code: 400, message: 'id already used' }));
+    const error = await createTextAssessmentClient({ accountId: 'acc', token: 'tok', baseUrl: 'http://api.test', fetch: once.fetch }).texts.submit('t1', { text: 'x', author_id: 'a', task_id: 't' }).catch((e) => e);
+    expect(error).toMatchObject({ status: 400, code: 'id already used' });
+  });
+
+  it('a retried projection delete that finds it gone resolves as success', async () => {
+    const f = fakeFetch(json(502, { message: 'Bad Gateway' }), json(404, { message: 'Projection not found' }));
+    await expect(client(f.fetch).projections.delete('abc')).resolves.toEqual({ message: 'Delete projection success' });
+    await expect(client(fakeFetch(json(404, { message: 'Projection not found' })).fetch).projections.delete('abc')).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('a credential no header can carry is refused at creation, without quoting it', () => {
+    expect(() => createIdCheckClient({ apiKey: 'sk-line\nbreak' })).toThrow('The x-api-key credential has characters an HTTP header cannot carry.');
+    expect(() => createTextAssessmentClient({ accountId: 'a', token: 'tok\r\nx' })).toThrow(/authorization credential/);
   });
 });

@@ -5,7 +5,7 @@ import type { MockRequest, MockResponse } from '../core/http.js';
 import type { MockState } from '../core/state.js';
 import type { Submission } from '../core/fixture-schema.js';
 import { credentials, success } from './credentials.js';
-import { parseFieldList } from './field-list.js';
+import { parseFieldList } from '@scrub/sdk/rules';
 
 const SUBMISSION_FIELDS: ReadonlySet<string> = new Set(submissionFieldValues);
 const DATA_FIELDS: ReadonlySet<string> = new Set(dataFieldValues);

@@ -1,4 +1,6 @@
-// Parsing of the comma-separated `fields` / `data_fields` query values (api-decisions.md, rules 5-7).
+// The partial-delete rules for the comma-separated `fields` / `data_fields` values (the spec's check
+// order, rules 5-7): shared by the mock, which enforces them, and the SDK, which refuses locally
+// what the server would refuse, with the same message.
 
 export type FieldListResult =
   | { ok: true; names: string[] }
