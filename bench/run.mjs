@@ -49,11 +49,11 @@ const children = new Set();
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
 /** Spawns a server and resolves when `ready(url)` answers 200; returns timings and a stop(). */
-async function start(kind, area) {
+async function start(kind, area, nodeArgs = []) {
   const port = nextPort++;
   const url = `http://127.0.0.1:${port}`;
   const argv = {
-    mock: [process.execPath, [MOCK_CLI, '--port', String(port), '--quiet']],
+    mock: [process.execPath, [...nodeArgs, MOCK_CLI, '--port', String(port), '--quiet']],
     prism: [PRISM, ['mock', SPECS[area ?? 'idcheck'], '-p', String(port), '-h', '127.0.0.1']],
     bare: [process.execPath, [here('./bare-server.mjs'), String(port)]],
   }[kind];
@@ -183,14 +183,19 @@ async function coldStart() {
 }
 
 async function memory() {
-  const mock = await start('mock');
+  const mock = await start('mock', undefined, ['--expose-gc', '--import', here('./gc-on-signal.mjs')]);
   const requests = [...MIX.idcheck, ...MIX['text-assessment']];
   const send = (amount) => autocannon({ url: mock.url, connections: CONNECTIONS, amount, requests });
+  // RSS after a full GC in the server (SIGUSR2, see gc-on-signal.mjs): retained memory, not garbage
+  const settledRss = async () => {
+    process.kill(mock.pid, 'SIGUSR2');
+    await new Promise((r) => setTimeout(r, 300));
+    return rssOf(mock.pid);
+  };
   await send(MEMORY_STEP);
-  global.gc?.();
-  const rss1 = rssOf(mock.pid);
+  const rss1 = await settledRss();
   await send(MEMORY_STEP);
-  const rss2 = rssOf(mock.pid);
+  const rss2 = await settledRss();
   results.memory = { [`rssAfter${MEMORY_STEP / 1000}k`]: rss1, [`rssAfter${(2 * MEMORY_STEP) / 1000}k`]: rss2, growth: Number(((rss2 - rss1) / rss1).toFixed(3)) };
   log(`memory: ${(rss1 / 2 ** 20).toFixed(1)} MiB -> ${(rss2 / 2 ** 20).toFixed(1)} MiB`);
   await mock.stop();
