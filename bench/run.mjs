@@ -31,6 +31,7 @@ const SMOKE = args.smoke;
 const CONNECTIONS = Number(args.connections);
 const SECONDS = SMOKE ? 1 : 10; // per throughput case
 const BATCH = SMOKE ? 0.5 : 1; // seconds between state resets of the mock
+const WARMUP = SMOKE ? 0.5 : 2; // seconds of unmeasured load before each throughput case
 const SDK_CALLS = SMOKE ? 300 : 10_000;
 const MEMORY_STEP = SMOKE ? 5_000 : 50_000;
 const COLD_RUNS = SMOKE ? 1 : 3;
@@ -156,6 +157,8 @@ async function throughput() {
       for (const kind of ['mock', 'prism', 'bare']) {
         const server = await start(kind, area);
         log(`throughput ${area} ${label}: ${kind}`);
+        // warm-up (JIT, connection pools) before measuring, the same for every server
+        await load(server.url, requests, { reset: kind === 'mock', seconds: WARMUP });
         row[kind] = await load(server.url, requests, { reset: kind === 'mock' });
         await server.stop();
       }
@@ -164,6 +167,7 @@ async function throughput() {
   }
   const mock = await start('mock');
   log('throughput both areas: mock');
+  await load(mock.url, [...MIX.idcheck, ...MIX['text-assessment']], { reset: true, seconds: WARMUP });
   results.throughput['both areas (valid)'] = { mock: await load(mock.url, [...MIX.idcheck, ...MIX['text-assessment']], { reset: true }) };
   await mock.stop();
 }

@@ -1,6 +1,6 @@
 // Transport policy with an injected fetch: what is retried, how often, how long it waits, and how
 // failures surface as typed errors.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   APIConnectionError,
   APITimeoutError,
@@ -33,12 +33,18 @@ describe('retries', () => {
     expect(error).toMatchObject({ status: 500, code: 'Internal server error', operation: 'listProjections' });
   });
 
-  it('backs off exponentially with jitter, bounded by the cap', async () => {
-    const f = fakeFetch(json(502, { message: 'Bad Gateway' }), json(502, { message: 'Bad Gateway' }), json(200, listBody));
-    await client(f.fetch).projections.list();
-    const gaps = f.calls.slice(1).map((c, i) => c.at - f.calls[i]!.at);
-    expect(gaps[0]).toBeLessThanOrEqual(500 + 100); // full jitter: 0..500 ms
-    expect(gaps[1]).toBeLessThanOrEqual(1000 + 100); // 0..1000 ms
+  it('backs off exponentially (0.5 s, 1 s, ...) with full jitter', async () => {
+    // jitter draws from Math.random: pin it near its top so the delays are the full backoff
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.99);
+    try {
+      const f = fakeFetch(json(502, { message: 'Bad Gateway' }), json(502, { message: 'Bad Gateway' }), json(200, listBody));
+      await client(f.fetch).projections.list();
+      const gaps = f.calls.slice(1).map((c, i) => c.at - f.calls[i]!.at);
+      expect(gaps[0]).toBeGreaterThanOrEqual(0.99 * 500 - 5);
+      expect(gaps[1]).toBeGreaterThanOrEqual(0.99 * 1000 - 5);
+    } finally {
+      random.mockRestore();
+    }
   });
 
   it('retries DELETE and PUT (idempotent here) but never POST unless asked', async () => {
