@@ -5,7 +5,7 @@ import { cases as allCases, type Case, type Credentials, type Ctx, type Need } f
 import { CONTRACT_CREDENTIALS, contractFixture } from './fixture.js';
 import { invalidRequests } from './fuzz.js';
 import { send, type Req, type Res } from './http.js';
-import { messageOf, operationById, operations, ResponseValidator, templateMatches, type Area } from './spec.js';
+import { messageOf, operationById, operations, ResponseValidator, templateMatches, type Area, type DocumentedMessage } from './spec.js';
 
 export interface RunOptions {
   /** Base URL of the API under test. */
@@ -60,7 +60,7 @@ export interface Report {
 }
 
 /** Answers a spec-breaking request must not get: they would mean the request was never checked. */
-const NOT_ABOUT_THE_REQUEST = new Set([
+const NOT_ABOUT_THE_REQUEST = new Set<DocumentedMessage>([
   'invalid API key for this project',
   'not Exist Project Data',
   'Forbidden',
@@ -199,7 +199,7 @@ export async function runContract(options: RunOptions): Promise<Report> {
           fc.asyncProperty(arbitrary, async (req) => {
             const res = await ctx.send(req);
             // credentials and version were valid: only messages about the request itself count
-            const documented = op.errors.filter((e) => e.status === res.status && !NOT_ABOUT_THE_REQUEST.has(e.message));
+            const documented = op.errors.filter((e) => e.status === res.status && !NOT_ABOUT_THE_REQUEST.has(e.message as DocumentedMessage));
             const message = messageOf(res.json);
             if (res.status < 400 || res.status >= 500) throw new Error(`got ${res.status}, not a 4xx`);
             if (!documented.length) throw new Error(`status ${res.status} is not documented for ${operationId}`);

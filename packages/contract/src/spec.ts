@@ -10,6 +10,10 @@ import { errorMessages as textErrors } from '@scrub/sdk/spec/text-assessment';
 export type Area = 'idcheck' | 'text-assessment';
 export const AREAS: readonly Area[] = ['idcheck', 'text-assessment'];
 
+type Catalog<C> = { [Op in keyof C]: C[Op] extends readonly { message: infer M }[] ? M : never }[keyof C];
+/** Every documented message template of both specs (a typo in a hand-written list does not compile). */
+export type DocumentedMessage = Catalog<typeof idcheckErrors> | Catalog<typeof textErrors>;
+
 export interface DocumentedError {
   status: number;
   message: string;

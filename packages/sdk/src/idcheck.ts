@@ -69,21 +69,14 @@ export function createIdCheckClient(options: IdCheckClientOptions) {
         if (!params?.submissionId) throw bad('submission_id is required');
         if (!Array.isArray(params.fields) || params.fields.length === 0) throw bad('fields parameter is required and cannot be empty');
         // the server's own rules and name lists, loaded on first use (they weigh more than the client)
-        const { parseFieldList, submissionFieldValues, dataFieldValues } = await import('./rules-with-lists.js');
-        const fields = parseFieldList(params.fields.join(','), new Set(submissionFieldValues));
-        if (!fields.ok) {
-          if (fields.problem === 'empty') throw bad('fields cannot be empty');
-          throw bad(fields.problem === 'format' ? `invalid format for fields: ${fields.detail}` : `invalid fields found in fields: ${fields.names.join(', ')}`);
-        }
+        const { checkFieldList, submissionFieldValues, dataFieldValues } = await import('./rules-with-lists.js');
+        const fail = (e: { template: string; values: Record<string, string> }) =>
+          bad(e.template.replace(/\{(\w+)\}/g, (_, name: string) => e.values[name] ?? '') as ErrorMessages[typeof op]);
+        const fields = checkFieldList('fields', params.fields.join(','), new Set(submissionFieldValues));
+        if (!fields.ok) throw fail(fields);
         if (params.dataFields !== undefined && !fields.names.includes('data')) throw bad('data_fields parameter is not allowed when fields does not include data');
-        const joined = params.dataFields?.join(',') ?? '';
-        if (joined.trim() !== '') {
-          const data = parseFieldList(joined, new Set(dataFieldValues));
-          if (!data.ok) {
-            if (data.problem === 'empty') throw bad('invalid format for data_fields: empty name at position 1');
-            throw bad(data.problem === 'format' ? `invalid format for data_fields: ${data.detail}` : `invalid fields found in data_fields: ${data.names.join(', ')}`);
-          }
-        }
+        const data = checkFieldList('data_fields', params.dataFields?.join(',') ?? '', new Set(dataFieldValues));
+        if (!data.ok) throw fail(data);
         const query = {
           submission_id: params.submissionId,
           fields: [...params.fields],

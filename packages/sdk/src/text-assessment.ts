@@ -1,6 +1,7 @@
 // `createTextAssessmentClient`: ELiT text assessment (submit texts, poll results, delete by author).
 import type { components, paths } from './generated/text-assessment.js';
 import { apiClient, refuse, settle, unwrap } from './api-client.js';
+import { identifierProblem } from './rules/identifier.js';
 import { APITimeoutError, APIUserAbortError, ScrubError } from './errors.js';
 import { wasRetried, type RequestOptions, type TransportOptions } from './transport.js';
 
@@ -32,11 +33,10 @@ export interface WaitOptions {
   signal?: AbortSignal;
 }
 
-const ID = /^[A-Za-z0-9-]+$/;
 
 function checkAuthorId(id: string): void {
-  if (typeof id !== 'string' || [...id].length > 40) throw refuse('deleteAuthorSubmissions', 'id too long', 'text');
-  if (!ID.test(id)) throw refuse('deleteAuthorSubmissions', 'id must only contain alphanumerics and hyphens', 'text');
+  const problem = identifierProblem(String(id));
+  if (problem) throw refuse('deleteAuthorSubmissions', `id ${problem}`, 'text');
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>

@@ -5,7 +5,7 @@ import type { MockRequest, MockResponse } from '../core/http.js';
 import type { MockState } from '../core/state.js';
 import type { Submission } from '../core/fixture-schema.js';
 import { credentials, success } from './credentials.js';
-import { parseFieldList } from '@scrub/sdk/rules';
+import { checkFieldList } from '@scrub/sdk/rules';
 
 const SUBMISSION_FIELDS: ReadonlySet<string> = new Set(submissionFieldValues);
 const DATA_FIELDS: ReadonlySet<string> = new Set(dataFieldValues);
@@ -18,13 +18,6 @@ const LOCATIONS: Record<string, [string, string[]]> = {
   id_image: ['image', ['idImage', 'idBackImage']],
   selfie_image: ['image', ['selfieImage']],
 };
-
-function listError(param: 'fields' | 'data_fields', result: ReturnType<typeof parseFieldList>): MockResponse | undefined {
-  if (result.ok) return undefined;
-  if (result.problem === 'unknown') return documentedError(op, `invalid fields found in ${param}: {names}`, { names: result.names.join(', ') });
-  if (result.problem === 'format') return documentedError(op, `invalid format for ${param}: {detail}`, { detail: result.detail });
-  return documentedError(op, 'fields cannot be empty');
-}
 
 function remove(submission: Submission, fields: string[], dataFields: string[]): void {
   const record = submission as Record<string, unknown>;
@@ -61,22 +54,16 @@ export function partialDeleteSubmission(state: MockState, request: MockRequest):
   if (dataFieldValuesSent.length > 1) return documentedError(op, 'data_fields must be a string');
   const rawFields = fieldValues[0];
   if (!rawFields) return documentedError(op, 'fields parameter is required and cannot be empty');
-  const fields = parseFieldList(rawFields, SUBMISSION_FIELDS);
-  const fieldsError = listError('fields', fields);
-  if (fieldsError || !fields.ok) return fieldsError!;
+  const fields = checkFieldList('fields', rawFields, SUBMISSION_FIELDS);
+  if (!fields.ok) return documentedError(op, fields.template, fields.values);
 
   const rawDataFields = dataFieldValuesSent[0];
   let dataFields: string[] = [];
   if (rawDataFields !== undefined) {
     if (!fields.names.includes('data')) return documentedError(op, 'data_fields parameter is not allowed when fields does not include data');
-    if (rawDataFields.trim() !== '') {
-      const parsed = parseFieldList(rawDataFields, DATA_FIELDS);
-      // a value of only commas names nothing: a format error, not "delete all of data"
-      if (!parsed.ok && parsed.problem === 'empty') return documentedError(op, 'invalid format for data_fields: {detail}', { detail: 'empty name at position 1' });
-      const dataError = listError('data_fields', parsed);
-      if (dataError || !parsed.ok) return dataError!;
-      dataFields = parsed.names;
-    }
+    const data = checkFieldList('data_fields', rawDataFields, DATA_FIELDS);
+    if (!data.ok) return documentedError(op, data.template, data.values);
+    dataFields = data.names;
   }
 
   const submission = auth.project.submissions.get(submissionId);

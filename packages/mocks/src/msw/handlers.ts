@@ -2,6 +2,8 @@
 // so unknown routes and wrong methods get the same 404/405 as the server. Matching uses the core's
 // own routers (custom predicates), not MSW path patterns: those throw on a malformed `%` escape.
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { operationRoutes as idcheckRoutes } from '@scrub/sdk/spec/idcheck';
+import { operationRoutes as textRoutes } from '@scrub/sdk/spec/text-assessment';
 import { handleRequest } from '../core/handle.js';
 import { BODY_LIMIT, isFault, toMockRequest } from '../core/http.js';
 import { createMockState, type MockState } from '../core/state.js';
@@ -19,11 +21,16 @@ type Matcher = (path: string) => { methods: Partial<Record<string, string>> } | 
 /** MSW handlers answering from `state` (default: a fresh state on the built-in fixture). */
 export function createHandlers(state: MockState = createMockState(), options: HandlerOptions = {}): HttpHandler[] {
   const base = options.baseUrl?.replace(/\/$/, '');
-  /** The request's path below `baseUrl`, or undefined when the request is not for us. */
+  /** The request's path below `baseUrl`, or undefined when the request is not for us (parsed once per request). */
+  const paths = new WeakMap<Request, string | undefined>();
   const pathOf = (request: Request): string | undefined => {
-    if (base === undefined) return new URL(request.url).pathname;
-    if (!request.url.startsWith(base + '/')) return undefined;
-    return new URL(request.url.slice(base.length).replace(/^\/?/, 'http://base/')).pathname;
+    if (paths.has(request)) return paths.get(request);
+    const path =
+      base === undefined ? new URL(request.url).pathname
+      : request.url.startsWith(base + '/') ? new URL(request.url.slice(base.length).replace(/^\/?/, 'http://base/')).pathname
+      : undefined;
+    paths.set(request, path);
+    return path;
   };
 
   const resolver = async ({ request }: { request: Request }) => {
@@ -63,8 +70,8 @@ export function createHandlers(state: MockState = createMockState(), options: Ha
   const idcheck = area(matchIdCheckRoute);
   const text = area(matchTextRoute);
   return [
-    ...['partialDeleteSubmission', 'getSubmission', 'createProjection', 'listProjections', 'getProjection', 'deleteProjection'].map(idcheck.operation),
-    ...['deleteAuthorSubmissions', 'submitText', 'getTextResults'].map(text.operation),
+    ...Object.keys(idcheckRoutes).map(idcheck.operation),
+    ...Object.keys(textRoutes).map(text.operation),
     idcheck.catchAll,
     text.catchAll,
   ];

@@ -1,7 +1,7 @@
 // Body and id checks of submitText, in the order its spec description gives.
 
-const ID = /^[A-Za-z0-9-]+$/;
-const ID_MAX = 40;
+import { identifierProblem } from '@scrub/sdk/rules';
+
 const TEXT_MAX = 10_000;
 // C0 controls except tab, LF, CR; DEL; C1 controls.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
@@ -13,9 +13,8 @@ export type TextProblem =
 
 /** First failing id rule of an author or text id: length first, then characters. */
 export function idProblem(attribute: string, value: string): TextProblem | undefined {
-  if ([...value].length > ID_MAX) return { template: '{attribute} too long', attribute };
-  if (!ID.test(value)) return { template: '{attribute} must only contain alphanumerics and hyphens', attribute };
-  return undefined;
+  const problem = identifierProblem(value);
+  return problem && { template: `{attribute} ${problem}`, attribute };
 }
 
 const STRINGS = ['text', 'author_id', 'task_id', 'session_id', 'question_text'] as const;
@@ -56,11 +55,11 @@ export function checkTextBody(id: string, raw: string | undefined): { ok: true; 
   }
 
   const ids: [string, string][] = [['id', id], ...IDS.filter(has).map((key): [string, string] => [key, b[key] as string])];
-  const tooLong = ids.find(([, value]) => [...value].length > ID_MAX);
+  const tooLong = ids.find(([, value]) => identifierProblem(value) === 'too long');
   if (tooLong && tooLong[0] === 'id') return { ok: false, problem: { template: '{attribute} too long', attribute: 'id' } };
   if ([...(b.text as string)].length > TEXT_MAX) return { ok: false, problem: { template: '{attribute} too long', attribute: 'text' } };
   if (tooLong) return { ok: false, problem: { template: '{attribute} too long', attribute: tooLong[0] } };
-  const badChars = ids.find(([, value]) => !ID.test(value));
+  const badChars = ids.find(([, value]) => identifierProblem(value) !== undefined); // none is too long by now
   if (badChars) return { ok: false, problem: { template: '{attribute} must only contain alphanumerics and hyphens', attribute: badChars[0] } };
   if (CONTROL.test(b.text as string)) return { ok: false, problem: { template: 'text contains invalid control characters' } };
 

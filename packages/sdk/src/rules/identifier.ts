@@ -1,0 +1,12 @@
+// The text-assessment id rule (author, text, task and session ids): at most 40 characters, then only
+// ASCII letters, digits and hyphens; length is checked first. Shared by the mock and the SDK.
+
+const ID = /^[A-Za-z0-9-]+$/;
+export const ID_MAX_LENGTH = 40;
+
+/** Which rule an id breaks first, or undefined. */
+export function identifierProblem(value: string): 'too long' | 'must only contain alphanumerics and hyphens' | undefined {
+  if ([...value].length > ID_MAX_LENGTH) return 'too long';
+  if (!ID.test(value)) return 'must only contain alphanumerics and hyphens';
+  return undefined;
+}
