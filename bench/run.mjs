@@ -245,7 +245,7 @@ async function bundle() {
   const entries = {
     'openapi-fetch + ky (floor)': "import createClient from 'openapi-fetch'; import ky from 'ky'; export { createClient, ky };",
     '@scrub/sdk': "export * from '@scrub/sdk';",
-    '@scrub/sdk/crypto': "export * from '@scrub/sdk/crypto';",
+    '@scrub/spec/crypto': "export * from '@scrub/spec/crypto';",
   };
   for (const [name, source] of Object.entries(entries)) {
     const outdir = join(dir, name.replace(/[^a-z]/gi, '_'));

@@ -2,10 +2,9 @@
 // the seed ties it to: as an example of that response and in the operation's `x-error-messages`.
 import { describe, expect, it } from 'vitest';
 import seedErrors from './seed-errors.json' with { type: 'json' };
-import { deref, loadSpec, operations, templateMatches } from '../load.js';
+import { deref, loadSpec, messageOf, operations, templateMatches } from '../load.js';
 
 /** The message of an error example body, whatever the area's envelope calls it. */
-const messageOf = (body) => body?.errorCode ?? body?.message;
 
 for (const area of /** @type {const} */ (['idcheck', 'text-assessment'])) {
   describe(`${area}.yaml documents every seed error`, () => {

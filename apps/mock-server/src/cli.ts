@@ -2,8 +2,7 @@
 // `pnpm mock`: the Scrub mock server of both API areas on one port.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createMockState, FixtureError, type MockState } from '@scrub/mocks/core';
-import { createMockHttpServer } from '@scrub/mocks/http';
+import { createMockHttpServer, createMockState, FixtureError, type MockState } from '@scrub/mocks/http';
 import { docsRoutes } from './docs.js';
 
 const HELP = `Usage: pnpm mock [-- options]   (or: scrub-mock [options])

@@ -1,7 +1,7 @@
 // The privacy console: every call goes through @scrub/sdk; the backend is either the MSW worker in
 // this tab (default) or a running `pnpm mock` server.
 import { createIdCheckClient, createTextAssessmentClient, isAPIError, type IdCheckClient, type Submission } from '@scrub/sdk';
-import { dataFieldValues, projectionFieldValues, submissionFieldValues } from '@scrub/sdk/spec/idcheck';
+import { dataFieldValues, projectionFieldValues, submissionFieldValues } from '@scrub/spec/idcheck';
 import { createMockWorker } from '@scrub/mocks/browser';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

@@ -1,6 +1,6 @@
 // Runs the cases (and the negative property tests) against one target and builds the coverage table.
 import fc from 'fast-check';
-import { dataFieldValues, projectionFieldValues, submissionFieldValues } from '@scrub/sdk/spec/idcheck';
+import { dataFieldValues, projectionFieldValues, submissionFieldValues } from '@scrub/spec/idcheck';
 import { cases as allCases, type Case, type Credentials, type Ctx, type Need } from './cases.js';
 import { CONTRACT_CREDENTIALS, contractFixture } from './fixture.js';
 import { invalidRequests } from './fuzz.js';

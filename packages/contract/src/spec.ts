@@ -2,23 +2,13 @@
 // validator per response schema, compiled once.
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { document as idcheckDocument } from '@scrub/sdk/spec/idcheck/document';
-import { errorMessages as idcheckErrors } from '@scrub/sdk/spec/idcheck';
-import { document as textDocument } from '@scrub/sdk/spec/text-assessment/document';
-import { errorMessages as textErrors } from '@scrub/sdk/spec/text-assessment';
+import { errorMessages, operations as operationsOf, pointer, pointerPath, type Area, type DocumentedError } from '@scrub/spec';
+import { document as idcheckDocument } from '@scrub/spec/idcheck/document';
+import { document as textDocument } from '@scrub/spec/text-assessment/document';
 
-export type Area = 'idcheck' | 'text-assessment';
+export type { Area, DocumentedMessage } from '@scrub/spec';
+export { messageOf, templateMatches } from '@scrub/spec';
 export const AREAS: readonly Area[] = ['idcheck', 'text-assessment'];
-
-type Catalog<C> = { [Op in keyof C]: C[Op] extends readonly { message: infer M }[] ? M : never }[keyof C];
-/** Every documented message template of both specs (a typo in a hand-written list does not compile). */
-export type DocumentedMessage = Catalog<typeof idcheckErrors> | Catalog<typeof textErrors>;
-
-export interface DocumentedError {
-  status: number;
-  message: string;
-  example: Record<string, unknown>;
-}
 
 export interface Operation {
   area: Area;
@@ -31,48 +21,28 @@ export interface Operation {
 }
 
 const documents: Record<Area, Record<string, any>> = { idcheck: idcheckDocument, 'text-assessment': textDocument };
-const catalogs: Record<Area, Record<string, readonly DocumentedError[]>> = {
-  idcheck: idcheckErrors as never,
-  'text-assessment': textErrors as never,
-};
-
-const pointer = (...parts: string[]) => '#/' + parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 
 /** The pointer of a `$ref`'d or inline response's JSON schema. */
 function schemaPointer(doc: Record<string, any>, at: string[]): string | undefined {
   let node = at.reduce((n, k) => n?.[k], doc as any);
   let where = at;
   while (node && typeof node.$ref === 'string') {
-    where = node.$ref.replace(/^#\//, '').split('/').map((p: string) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+    where = pointerPath(node.$ref);
     node = where.reduce((n, k) => n?.[k], doc as any);
   }
-  return node?.content?.['application/json']?.schema ? pointer(...where, 'content', 'application/json', 'schema') : undefined;
+  return node?.content?.['application/json']?.schema ? pointer([...where, 'content', 'application/json', 'schema']) : undefined;
 }
 
-export const operations: Operation[] = AREAS.flatMap((area) => {
-  const doc = documents[area];
-  return Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
-    ['get', 'put', 'post', 'delete', 'patch']
-      .filter((m) => item[m])
-      .map((m) => {
-        const op = item[m];
-        const responses = new Map<number, string | undefined>();
-        for (const status of Object.keys(op.responses)) responses.set(Number(status), schemaPointer(doc, ['paths', path, m, 'responses', status]));
-        return { area, operationId: op.operationId as string, method: m.toUpperCase(), path, responses, errors: catalogs[area][op.operationId] ?? [] };
-      }),
-  );
-});
+export const operations: Operation[] = AREAS.flatMap((area) =>
+  operationsOf(documents[area]).map(({ operationId, method, path, operation }) => {
+    const responses = new Map<number, string | undefined>();
+    const at = ['paths', path, method.toLowerCase(), 'responses'];
+    for (const status of Object.keys(operation.responses)) responses.set(Number(status), schemaPointer(documents[area], [...at, status]));
+    return { area, operationId, method, path, responses, errors: (errorMessages as Record<string, readonly DocumentedError[]>)[operationId] ?? [] };
+  }),
+);
 
 export const operationById = new Map(operations.map((o) => [o.operationId, o]));
-
-/** `invalid fields found in fields: {names}` matches `invalid fields found in fields: a, b`. */
-export function templateMatches(template: string, message: string): boolean {
-  const source = template
-    .split(/\{[a-z_]+\}/)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.+');
-  return new RegExp(`^${source}$`, 's').test(message);
-}
 
 // ajv-formats ships CJS; under NodeNext its default import is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
@@ -107,12 +77,4 @@ export class ResponseValidator {
     if (validate(body)) return [];
     return (validate.errors ?? []).slice(0, 5).map((e) => `body${e.instancePath || ''} ${e.message ?? 'is invalid'}`);
   }
-}
-
-/** The message of an error body of either area. */
-export function messageOf(body: unknown): string | undefined {
-  if (!body || typeof body !== 'object') return undefined;
-  const b = body as Record<string, unknown>;
-  const message = b.errorCode ?? b.message;
-  return typeof message === 'string' ? message : undefined;
 }

@@ -1,6 +1,6 @@
 // The full suite against the standalone Scrub mock: every documented response of both specs is hit.
-import { errorMessages as idcheckErrors } from '@scrub/sdk/spec/idcheck';
-import { errorMessages as textErrors } from '@scrub/sdk/spec/text-assessment';
+import { errorMessages as idcheckErrors } from '@scrub/spec/idcheck';
+import { errorMessages as textErrors } from '@scrub/spec/text-assessment';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runContract, type Report } from '../src/index.js';
 import { startMock, type Running } from './servers.js';

@@ -1,8 +1,9 @@
 // Prism on both sides of the spec: as a validating proxy in front of the Scrub mock (spec <-> mock),
 // and as a mock of each spec forced to every documented response (the spec's examples fit its schemas).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { document as idcheckDocument } from '@scrub/sdk/spec/idcheck/document';
-import { document as textDocument } from '@scrub/sdk/spec/text-assessment/document';
+import { deref, operations } from '@scrub/spec';
+import { document as idcheckDocument } from '@scrub/spec/idcheck/document';
+import { document as textDocument } from '@scrub/spec/text-assessment/document';
 import { ResponseValidator, runContract, type Area } from '../src/index.js';
 import { operationById } from '../src/spec.js';
 import { SPECS, startMock, startPrism, startWrongServer, type Running } from './servers.js';
@@ -71,22 +72,19 @@ describe('`prism mock` of each spec, forced to every documented response and exa
       try {
         const doc = documents[area];
         let checked = 0;
-        for (const [, item] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
-          for (const op of Object.values(item)) {
-            if (!op?.operationId) continue;
-            for (const [status, ref] of Object.entries(op.responses as Record<string, any>)) {
-              const response = ref.$ref ? doc.components.responses[ref.$ref.split('/').pop()] : ref;
-              for (const [name, example] of Object.entries((response.content?.['application/json']?.examples ?? {}) as Record<string, any>)) {
-                const value = example.$ref ? doc.components.examples[example.$ref.split('/').pop()].value : example.value;
-                const req = VALID[op.operationId]!;
-                const res = await fetch(prism.url + req.path, { method: req.method, headers: { ...req.headers, prefer: `code=${status}, example=${name}` }, body: req.body });
-                const body = await res.json();
-                const where = `${op.operationId} ${status} ${name}`;
-                expect(res.status, where).toBe(Number(status));
-                expect(body, where).toEqual(value);
-                expect(validator.check(operationById.get(op.operationId)!, Number(status), body), where).toEqual([]);
-                checked++;
-              }
+        for (const { operation: op } of operations(doc)) {
+          for (const [status, ref] of Object.entries(op.responses as Record<string, any>)) {
+            const response = deref(doc, ref);
+            for (const [name, example] of Object.entries((response.content?.['application/json']?.examples ?? {}) as Record<string, any>)) {
+              const value = deref(doc, example).value;
+              const req = VALID[op.operationId]!;
+              const res = await fetch(prism.url + req.path, { method: req.method, headers: { ...req.headers, prefer: `code=${status}, example=${name}` }, body: req.body });
+              const body = await res.json();
+              const where = `${op.operationId} ${status} ${name}`;
+              expect(res.status, where).toBe(Number(status));
+              expect(body, where).toEqual(value);
+              expect(validator.check(operationById.get(op.operationId)!, Number(status), body), where).toEqual([]);
+              checked++;
             }
           }
         }

@@ -2,7 +2,8 @@
 // with `npx msw init public/`).
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createHandlers, type HandlerOptions } from './msw/handlers.js';
-import { createMockState, type MockOptions, type MockState } from './core/state.js';
+import { createMockState, type MockState } from './state.js';
+import type { MockOptions } from './core/options.js';
 
 export * from './index.js';
 

@@ -1,3 +1,10 @@
-// @scrub/mocks: the mock core plus MSW handlers, for `msw/node` and `msw/browser` alike.
-export * from './core/index.js';
-export { createHandlers, handlers, mockState, type HandlerOptions } from './msw/handlers.js';
+// @scrub/mocks: the mock of both API areas (state, rules, documented errors) and MSW handlers over it,
+// for `msw/node` and `msw/browser` alike. Importing it creates nothing: call `createMockState()` and
+// `createHandlers(state)` (or import `@scrub/mocks/handlers` for ready-made ones).
+export { createMockState, defaultFixture, assertFixture, areas, type Fixture, type MockState } from './state.js';
+export { createHandlers, type HandlerOptions } from './msw/handlers.js';
+export { handleRequest, handleAdmin, FixtureError, toMockRequest, isFault, json, BODY_LIMIT } from './core/index.js';
+export type { MockOptions, MockRequest, MockResponse, MockResult, ApiArea } from './core/index.js';
+export type { AuditEntry, FixtureProject, IdCheckFixture, IdCheckState, IdCheckProject } from './idcheck/index.js';
+export type { FixtureAccount, FixtureText, TextAssessmentFixture, TextAssessmentState, TextAccount } from './text-assessment/index.js';
+export { encrypt, decrypt } from '@scrub/spec/crypto';

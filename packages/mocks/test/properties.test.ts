@@ -1,7 +1,7 @@
 // Property tests over the mock core: partial delete removes exactly what was named, and no request,
 // however malformed, gets a 5xx or changes state when it is refused.
 import fc from 'fast-check';
-import { dataFieldValues, submissionFieldValues } from '@scrub/sdk/spec/idcheck';
+import { dataFieldValues, submissionFieldValues } from '@scrub/spec/idcheck';
 import { describe, expect, it } from 'vitest';
 import { createMockState, defaultFixture, handleRequest, isFault, toMockRequest, type Fixture, type MockResponse } from '../src/index.js';
 

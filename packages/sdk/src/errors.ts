@@ -1,11 +1,8 @@
 // One error class per failure kind. `instanceof` works across duplicate installs of the SDK: classes
 // brand their instances with a `Symbol.for` key instead of relying on prototype identity.
-import type { ErrorMessages as IdCheckMessages } from './generated/idcheck.js';
-import type { ErrorMessages as TextMessages } from './generated/text-assessment.js';
+import type { ErrorMessages, OperationId } from '@scrub/spec';
 
-/** Documented error messages per operation, both areas. */
-export type ErrorMessages = IdCheckMessages & TextMessages;
-export type OperationId = keyof ErrorMessages;
+export type { ErrorMessages, OperationId };
 
 const BRAND = Symbol.for('@scrub/sdk/error');
 

@@ -34,4 +34,4 @@ export {
   isScrubError,
 } from './errors.js';
 export type { ErrorMessages, OperationId } from './errors.js';
-export type { RequestOptions, TransportOptions } from './transport.js';
+export type { RequestOptions, TransportOptions } from './internal/options.js';

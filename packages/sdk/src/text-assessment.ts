@@ -1,9 +1,8 @@
 // `createTextAssessmentClient`: ELiT text assessment (submit texts, poll results, delete by author).
-import type { components, paths } from './generated/text-assessment.js';
-import { apiClient, refuse, settle, unwrap } from './api-client.js';
-import { identifierProblem } from './rules/identifier.js';
+import type { components, paths } from '@scrub/spec/text-assessment';
 import { APITimeoutError, APIUserAbortError, ScrubError } from './errors.js';
-import { wasRetried, type RequestOptions, type TransportOptions } from './transport.js';
+import type { RequestOptions, TransportOptions } from './internal/options.js';
+import { createPipeline } from './internal/pipeline.js';
 
 type Schemas = components['schemas'];
 export type TextSubmission = Schemas['TextSubmission'];
@@ -33,12 +32,6 @@ export interface WaitOptions {
   signal?: AbortSignal;
 }
 
-
-function checkAuthorId(id: string): void {
-  const problem = identifierProblem(String(id));
-  if (problem) throw refuse('deleteAuthorSubmissions', `id ${problem}`, 'text');
-}
-
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(new APIUserAbortError('Request was aborted.'));
@@ -56,26 +49,23 @@ const sleep = (ms: number, signal?: AbortSignal) =>
 export function createTextAssessmentClient(options: TextAssessmentClientOptions) {
   if (!options?.accountId) throw new ScrubError('createTextAssessmentClient: `accountId` is required.');
   if (!options.token) throw new ScrubError('createTextAssessmentClient: `token` is required.');
-  const version = options.version ?? 'v2.3.0';
-  const account_id = options.accountId;
-  const api = apiClient<paths>(options.baseUrl ?? TEXT_ASSESSMENT_BASE_URL, { authorization: `Token token=${options.token}` }, options);
-  const { raw } = api;
-  const call = (o?: RequestOptions) => ({ fetch: api.fetchFor(o), signal: o?.signal, headers: o?.headers });
+  const { send, raw } = createPipeline<paths>({
+    ...options,
+    baseUrl: options.baseUrl ?? TEXT_ASSESSMENT_BASE_URL,
+    credentials: { authorization: `Token token=${options.token}` },
+  });
+  const account = `/${encodeURIComponent(options.version ?? 'v2.3.0')}/account/${encodeURIComponent(options.accountId)}`;
+  const textPath = (id: string) => `${account}/text/${encodeURIComponent(id)}`;
 
   const texts = {
-    /** Submits a text under a new id (ids are never reused). */
-    async submit(id: string, body: TextSubmission, o?: RequestOptions): Promise<Success> {
-      // no local id check: the server checks the body first, and the SDK must not answer differently
-      const result = await settle(raw.PUT('/{version}/account/{account_id}/text/{id}', { params: { path: { version, account_id, id } }, body, ...call(o) }));
-      // a retry after a lost answer finds the id taken by the first attempt: that is the success
-      if (wasRetried(result.response) && (result.error as { message?: string } | undefined)?.message === 'id already used') return { type: 'success', code: 200 };
-      return unwrap('submitText', result);
+    /** Submits a text under a new id (ids are never reused). No local id check: the server checks the body first. */
+    submit(id: string, body: TextSubmission, o?: RequestOptions): Promise<Success> {
+      return send({ operation: 'submitText', method: 'PUT', path: textPath(id), body }, o);
     },
 
     /** One poll: `{ type: 'results_not_ready' }` or the results. */
-    async results(id: string, o?: RequestOptions): Promise<TextResultsResponse> {
-      const result = await settle(raw.GET('/{version}/account/{account_id}/text/{id}/results', { params: { path: { version, account_id, id } }, ...call(o) }));
-      return unwrap('getTextResults', result) as TextResultsResponse;
+    results(id: string, o?: RequestOptions): Promise<TextResultsResponse> {
+      return send({ operation: 'getTextResults', method: 'GET', path: `${textPath(id)}/results` }, o);
     },
 
     /** Polls `results` past `results_not_ready` until the results are there. */
@@ -97,9 +87,9 @@ export function createTextAssessmentClient(options: TextAssessmentClientOptions)
     authors: {
       /** Deletes every text (and result) of an author; a repeat returns the remembered count and time. */
       async delete(authorId: string, o?: RequestOptions): Promise<AuthorSubmissionsDeleted> {
-        checkAuthorId(authorId);
-        const result = await settle(raw.DELETE('/{version}/account/{account_id}/author/{id}', { params: { path: { version, account_id, id: authorId } }, ...call(o) }));
-        return unwrap('deleteAuthorSubmissions', result);
+        const refused = (await import('./internal/refusals.js')).authorIdRefusal(String(authorId));
+        if (refused) throw refused;
+        return send({ operation: 'deleteAuthorSubmissions', method: 'DELETE', path: `${account}/author/${encodeURIComponent(authorId)}` }, o);
       },
     },
     texts,

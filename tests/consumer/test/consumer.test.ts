@@ -29,9 +29,10 @@ async function ok(cmd: string, args: string[], cwd: string, env: Record<string, 
 }
 
 const ENTRIES = [
-  '@scrub/sdk', '@scrub/sdk/crypto', '@scrub/sdk/spec/idcheck', '@scrub/sdk/spec/text-assessment',
-  '@scrub/sdk/spec/idcheck/document', '@scrub/sdk/spec/text-assessment/document',
-  '@scrub/mocks', '@scrub/mocks/node', '@scrub/mocks/core', '@scrub/mocks/http',
+  '@scrub/spec', '@scrub/spec/crypto', '@scrub/spec/idcheck', '@scrub/spec/text-assessment',
+  '@scrub/spec/idcheck/document', '@scrub/spec/text-assessment/document', '@scrub/spec/rules',
+  '@scrub/sdk',
+  '@scrub/mocks', '@scrub/mocks/node', '@scrub/mocks/core', '@scrub/mocks/http', '@scrub/mocks/handlers',
   '@scrub/contract',
 ];
 
@@ -60,7 +61,7 @@ const CONSUMER_TS = `
 import { createIdCheckClient, isAPIError, type ErrorMessages, type SubmissionField } from '@scrub/sdk';
 import { createHandlers, createMockState, type Fixture } from '@scrub/mocks';
 import { runContract, type Report } from '@scrub/contract';
-import type { paths } from '@scrub/sdk/spec/idcheck';
+import type { paths } from '@scrub/spec/idcheck';
 
 const field: SubmissionField = 'OCR_raw';
 const client = createIdCheckClient({ apiKey: 'k' });
@@ -102,13 +103,13 @@ describe('release tarballs', () => {
         expect(entry, file).not.toMatch(/(^|\/)(tests?|__tests__|fixtures-test)\/|\.(test|spec)\.|\.map$/);
       }
     }
-    expect(readdirSync(tarballs).sort()).toEqual(['scrub-contract-0.1.0.tgz', 'scrub-mocks-0.1.0.tgz', 'scrub-sdk-0.1.0.tgz']);
+    expect(readdirSync(tarballs).sort()).toEqual(['scrub-contract-0.1.0.tgz', 'scrub-mocks-0.1.0.tgz', 'scrub-sdk-0.1.0.tgz', 'scrub-spec-0.1.0.tgz']);
   });
 
   it('pass publint (strict) and attw (ESM-only profile)', async () => {
     const publint = join(ROOT, 'tests/consumer/node_modules/publint/src/cli.js');
     const attw = join(ROOT, 'tests/consumer/node_modules/@arethetypeswrong/cli/dist/index.js');
-    for (const pkg of ['sdk', 'mocks', 'contract']) {
+    for (const pkg of ['spec', 'sdk', 'mocks', 'contract']) {
       const out = await ok(process.execPath, [publint, 'run', join(app, 'node_modules/@scrub', pkg), '--strict'], app);
       expect(out, pkg).not.toMatch(/warning|error/i);
       await ok(process.execPath, [attw, join(tarballs, `scrub-${pkg}-0.1.0.tgz`), '--profile', 'esm-only', '--format', 'ascii'], app);
@@ -145,7 +146,7 @@ describe('consumers', () => {
   });
 
   it('runs the contract CLI via npx against a server from @scrub/mocks/http', async () => {
-    writeFileSync(join(app, 'server.mjs'), `import { createMockState } from '@scrub/mocks/core'; import { createMockHttpServer } from '@scrub/mocks/http';
+    writeFileSync(join(app, 'server.mjs'), `import { createMockHttpServer, createMockState } from '@scrub/mocks/http';
 const server = createMockHttpServer({ state: createMockState() }); server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));`);
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, ['server.mjs'], { cwd: app });
@@ -167,7 +168,7 @@ const server = createMockHttpServer({ state: createMockState() }); server.listen
 });
 
 describe.each(['22', '24'])('workspace suites on Node %s', (major) => {
-  it.each(['packages/sdk', 'packages/mocks'])('%s passes', async (dir) => {
+  it.each(['packages/spec', 'packages/sdk', 'packages/mocks'])('%s passes', async (dir) => {
     const out = await ok(nodes[major]!, [join(ROOT, dir, 'node_modules/vitest/vitest.mjs'), 'run'], join(ROOT, dir), { CI: 'true', NO_COLOR: '1' });
     expect(out.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+\d+ passed \(\d+\)/);
   });

@@ -1,33 +1,26 @@
-// One entry point for every adapter: route, `Prefer` controls, then the operation.
-import { catalog, preferredError, type OperationId } from './errors.js';
+// One entry point for every adapter: route once, then the `Prefer` controls, the area's gate and the
+// operation. Synchronous unless `Prefer: delay=` asks to wait, so the server's hot path allocates no promises.
+import type { ApiArea, OperationRequest } from './area.js';
+import { exampleError } from './errors.js';
 import { json, type MockRequest, type MockResult } from './http.js';
-import { parsePrefer } from './prefer.js';
-import type { MockState } from './state.js';
-import { handleIdCheckOperation, idCheckNotFound, matchIdCheckRoute } from '../idcheck/router.js';
-import { handleTextOperation, matchTextRoute, methodNotAllowed, routeNotFound } from '../text-assessment/router.js';
+import { parsePrefer, type Preferences } from './prefer.js';
+import type { RouteMatch } from './router.js';
+import type { MockStateCore } from './state.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function internalError(operationId: OperationId) {
-  const entry = catalog[operationId].find((e) => e.status === 500);
-  return json(500, entry?.example ?? { message: 'Internal server error' });
-}
-
 /**
- * Answers a request of either API area, or returns `undefined` when the path belongs to neither
- * (MSW then lets it pass; the server answers 404). Synchronous unless `Prefer: delay=` asks to wait,
- * so the server's hot path allocates no promises.
+ * Answers a request of any registered area, or returns `undefined` when no area claims its path
+ * (MSW then lets it pass; the server answers 404). `match` is the router's verdict when the adapter
+ * has it already (MSW matches in its predicate), so a request is routed once.
  */
-export function handleRequest(state: MockState, request: MockRequest): MockResult | undefined | Promise<MockResult> {
-  const idcheck = matchIdCheckRoute(request.path);
-  const text = idcheck === undefined ? matchTextRoute(request.path) : undefined;
-  if (idcheck === undefined && text === undefined) return undefined;
-  if (idcheck === 'not found') return idCheckNotFound();
-  if (text === 'not found') return routeNotFound();
-
-  const route = (idcheck ?? text)!;
-  const operationId = route.methods[request.method];
-  if (!operationId) return idcheck ? idcheck.methodNotAllowed() : methodNotAllowed();
+export function handleRequest(
+  state: MockStateCore,
+  request: MockRequest,
+  match: RouteMatch | undefined = state.router.match(request.method, request.path),
+): MockResult | undefined | Promise<MockResult> {
+  if (!match) return undefined;
+  if (match.operationId === undefined) return match.response;
 
   const prefs = parsePrefer(request.header('prefer'));
   if (prefs) {
@@ -35,38 +28,36 @@ export function handleRequest(state: MockState, request: MockRequest): MockResul
     if (prefs.delay) {
       const delay = prefs.delay;
       prefs.delay = undefined;
-      return sleep(delay).then(() => answer(state, request, operationId, idcheck, text, prefs));
+      return sleep(delay).then(() => answer(state, request, match, prefs));
     }
   }
-  return answer(state, request, operationId, idcheck, text, prefs);
+  return answer(state, request, match, prefs);
 }
 
-function answer(
-  state: MockState,
-  request: MockRequest,
-  operationId: OperationId,
-  idcheck: ReturnType<typeof matchIdCheckRoute>,
-  text: ReturnType<typeof matchTextRoute>,
-  prefs: ReturnType<typeof parsePrefer>,
-): MockResult {
+function answer(state: MockStateCore, request: MockRequest, match: Extract<RouteMatch, { params: unknown }>, prefs: Preferences | undefined): MockResult {
+  const { area, operationId } = match;
   if (prefs) {
     if (prefs.fault) return { fault: prefs.fault };
     if (prefs.code !== undefined || prefs.example !== undefined) {
-      const forced = preferredError(operationId, prefs.code, prefs.example);
+      const forced = exampleError(operationId, prefs.code, prefs.example);
       if (forced) return forced;
-      state.options.onWarning?.(`Prefer: ${operationId} documents no error for ${[prefs.code && `code=${prefs.code}`, prefs.example && `example=${prefs.example}`].filter(Boolean).join(', ')}`);
+      const asked = [prefs.code && `code=${prefs.code}`, prefs.example && `example=${prefs.example}`].filter(Boolean).join(', ');
+      state.options.onWarning?.(`Prefer: ${operationId} documents no error for ${asked}`);
     }
   }
-
   try {
-    if (idcheck) {
-      if (request.bodyTooLarge)
-        return operationId === 'createProjection' ? preferredError(operationId, 413)! : json(413, { message: 'Request Entity Too Large' });
-      return handleIdCheckOperation(state, request, operationId as Parameters<typeof handleIdCheckOperation>[2], idcheck as Exclude<typeof idcheck, 'not found' | undefined>);
-    }
-    return handleTextOperation(state, request, operationId as Parameters<typeof handleTextOperation>[2], text as Exclude<typeof text, 'not found' | undefined>);
+    return runOperation(area, { request, operationId, params: match.params, slice: (state as unknown as Record<string, unknown>)[area.key], options: state.options });
   } catch (error) {
     state.options.onWarning?.(`${operationId} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return internalError(operationId);
+    return exampleError(operationId, 500) ?? json(500, { message: 'Internal server error' });
   }
+}
+
+/** The area's gate (version, credentials, body size), then the operation. */
+function runOperation(area: ApiArea, call: OperationRequest<unknown>): MockResult {
+  const gate = area.gate(call);
+  if (!gate.ok) return gate.response;
+  const operation = area.operations[call.operationId];
+  if (!operation) throw new Error(`area ${area.key} has no operation ${call.operationId}`);
+  return operation(call, gate.auth);
 }

@@ -1,6 +1,12 @@
-// The framework-free mock core: state, rules and documented errors of both API areas.
+// The framework-free mock core: what an API area is, routing, the `Prefer` controls, the admin
+// routes, documented errors from the spec's catalogue, and state built from a fixture. It imports no
+// area: areas register through `createState(areas, fixture, options)`.
+export type { ApiArea, GateResult, OperationRequest, SliceOf } from './area.js';
 export { handleRequest } from './handle.js';
-export { createMockState, defaultFixture, type MockOptions, type MockState } from './state.js';
-export { FixtureError, assertFixture, type AuditEntry, type Fixture, type FixtureProject, type FixtureAccount, type FixtureText } from './fixture-schema.js';
+export { handleAdmin, isAdminPath } from './admin.js';
+export { createRouter, type RouteMatch, type Router } from './router.js';
+export { createState, type MockStateCore, type StateOf } from './state.js';
+export type { MockOptions, MockOptionsResolved } from './options.js';
+export { documentedError, exampleError } from './errors.js';
+export { FixtureError } from './fixture-check.js';
 export { toMockRequest, isFault, json, BODY_LIMIT, type MockRequest, type MockResponse, type MockResult } from './http.js';
-export { encrypt, decrypt } from '@scrub/sdk/crypto';

@@ -1,13 +1,13 @@
 // The mock core behind a bare node:http server: no Fetch objects on the hot path, one JSON
-// serialisation per response. Adds CORS, the `/__mock` admin endpoints and one log line per request.
+// serialisation per response. Adds CORS, the `/__mock` admin routes (the core's) and one log line per request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { handleAdmin, isAdminPath } from '../core/admin.js';
 import { handleRequest } from '../core/handle.js';
 import { BODY_LIMIT, isFault, json, toMockRequest, type MockResponse, type MockResult } from '../core/http.js';
-import { FixtureError } from '../core/fixture-schema.js';
-import type { MockState } from '../core/state.js';
+import type { MockStateCore } from '../core/state.js';
 
 export interface HttpServerOptions {
-  state: MockState;
+  state: MockStateCore;
   /** Receives one line per request: method, path (no query), status, milliseconds. */
   log?: (line: string) => void;
   /** Extra routes tried before the API (e.g. `/docs`); return `undefined` to fall through. */
@@ -39,33 +39,6 @@ function readBody(req: IncomingMessage): Body | Promise<Body> {
     req.on('end', () => resolve(tooLarge ? { text: undefined, tooLarge } : { text: size ? Buffer.concat(chunks).toString('utf8') : undefined, tooLarge }));
     req.on('error', reject);
   });
-}
-
-function admin(state: MockState, method: string, path: string, body: Body): MockResponse {
-  if (path === '/__mock/reset') {
-    if (method !== 'POST') return json(405, { message: 'Method Not Allowed' });
-    state.reset();
-    return json(200, { message: 'state reset to the fixture' });
-  }
-  if (path === '/__mock/state') {
-    if (method === 'GET') return json(200, state.toFixture());
-    if (method !== 'PUT') return json(405, { message: 'Method Not Allowed' });
-    if (body.tooLarge) return json(413, { message: 'Request Entity Too Large' });
-    let fixture: unknown;
-    try {
-      fixture = JSON.parse(body.text ?? '');
-    } catch {
-      return json(400, { message: 'invalid JSON body' });
-    }
-    try {
-      state.load(fixture);
-    } catch (error) {
-      if (error instanceof FixtureError) return json(400, { message: error.message });
-      throw error;
-    }
-    return json(200, { message: 'state replaced' });
-  }
-  return json(404, { message: 'Not Found' });
 }
 
 function preflight(req: IncomingMessage): MockResponse {
@@ -117,7 +90,7 @@ export function createMockHttpServer({ state, log, extraRoutes }: HttpServerOpti
 
     try {
       if (method === 'OPTIONS' && req.headers['access-control-request-method']) return send(preflight(req));
-      if (path.startsWith('/__mock/')) return withBody((body) => send(admin(state, method, path, body)));
+      if (isAdminPath(path)) return withBody((body) => send(handleAdmin(state, method, path, body)));
       const extra = extraRoutes?.(method, path);
       if (extra) return send(extra);
       withBody((body) => {

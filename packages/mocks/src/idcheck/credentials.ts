@@ -1,24 +1,27 @@
 // `x-api-key` -> project. A key belongs to one project; an orphaned key names a project that is gone.
-import { encrypt } from '@scrub/sdk/crypto';
+import { encrypt } from '@scrub/spec/crypto';
 import { json, type MockRequest, type MockResponse } from '../core/http.js';
-import type { IdCheckProject, MockState } from '../core/state.js';
+import type { IdCheckProject, IdCheckState } from './state.js';
 
-export type Credentials =
-  | { kind: 'project'; project: IdCheckProject; apiKey: string }
-  | { kind: 'orphan' }
-  | { kind: 'unknown' };
+/** What the gate hands an ID-check operation: the key's project. */
+export interface ProjectAuth {
+  project: IdCheckProject;
+  apiKey: string;
+}
 
-export function credentials(state: MockState, request: MockRequest): Credentials {
+export type Credentials = ({ kind: 'project' } & ProjectAuth) | { kind: 'orphan' } | { kind: 'unknown' };
+
+export function credentials(state: IdCheckState, request: MockRequest): Credentials {
   const apiKey = request.header('x-api-key');
   if (!apiKey) return { kind: 'unknown' };
-  const projectId = state.idcheck.apiKeys.get(apiKey);
-  const project = projectId === undefined ? undefined : state.idcheck.projects.get(projectId);
+  const projectId = state.apiKeys.get(apiKey);
+  const project = projectId === undefined ? undefined : state.projects.get(projectId);
   if (project) return { kind: 'project', project, apiKey };
-  if (projectId !== undefined || state.idcheck.orphanApiKeys.has(apiKey)) return { kind: 'orphan' };
+  if (projectId !== undefined || state.orphanApiKeys.has(apiKey)) return { kind: 'orphan' };
   return { kind: 'unknown' };
 }
 
 /** A success body, sealed as `{"data": "<ciphertext>"}` for projects with the encryption option on. */
-export function success(auth: { project: IdCheckProject; apiKey: string }, body: unknown): MockResponse {
+export function success(auth: ProjectAuth, body: unknown): MockResponse {
   return auth.project.encryption ? json(200, { data: encrypt(auth.apiKey, JSON.stringify(body)) }) : json(200, body);
 }

@@ -1,16 +1,15 @@
 // /v3/projection and /v3/projection/{projectionId}. Create runs check-then-insert without awaiting,
 // so concurrent creates can never overshoot the limit of 10.
-import { projectionFieldValues } from '@scrub/sdk/spec/idcheck';
-import { decrypt } from '@scrub/sdk/crypto';
+import { projectionFieldValues } from '@scrub/spec/idcheck';
+import { decrypt } from '@scrub/spec/crypto';
 import { documentedError } from '../core/errors.js';
-import type { MockRequest, MockResponse } from '../core/http.js';
-import type { IdCheckProject, MockState } from '../core/state.js';
-import type { Projection } from '../core/fixture-schema.js';
-import { credentials, success } from './credentials.js';
+import type { OperationRequest } from '../core/area.js';
+import type { MockResponse } from '../core/http.js';
+import { success, type ProjectAuth } from './credentials.js';
+import { PROJECTION_LIMIT, type IdCheckProject, type IdCheckState, type Projection } from './state.js';
 
 const PROJECTION_FIELDS: ReadonlySet<string> = new Set(projectionFieldValues);
 const NAME = /^[a-z0-9_]+$/;
-const LIMIT = 10;
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 function newProjectionId(project: IdCheckProject): string {
@@ -42,10 +41,10 @@ function parseBody(project: IdCheckProject, apiKey: string, raw: string | undefi
   return inner.ok ? inner : invalid;
 }
 
-export function createProjection(state: MockState, request: MockRequest): MockResponse {
+type Call = OperationRequest<IdCheckState>;
+
+export function createProjection({ request, options }: Call, auth: ProjectAuth): MockResponse {
   const op = 'createProjection';
-  const auth = credentials(state, request);
-  if (auth.kind !== 'project') return documentedError(op, 'Forbidden');
   const parsed = parseBody(auth.project, auth.apiKey, request.body);
   if (!parsed.ok) return parsed.response;
 
@@ -63,35 +62,31 @@ export function createProjection(state: MockState, request: MockRequest): MockRe
 
   const { projections } = auth.project;
   if (projections.some((p) => p.name === name)) return documentedError(op, 'Projection name already exists');
-  if (projections.length >= LIMIT) return documentedError(op, 'Projection count limit exceeded');
+  if (projections.length >= PROJECTION_LIMIT) return documentedError(op, 'Projection count limit exceeded');
   const projection = {
     projection_id: newProjectionId(auth.project),
     name: name as string,
     mode: 'exclude',
     fields: [...names],
-    created_at: state.options.now().toISOString(),
+    created_at: options.now().toISOString(),
   } as Projection;
   projections.push(projection);
   return success(auth, { projection_id: projection.projection_id, message: 'Create projection success' });
 }
 
-export function listProjections(state: MockState, request: MockRequest): MockResponse {
-  const auth = credentials(state, request);
-  if (auth.kind !== 'project') return documentedError('listProjections', 'Forbidden');
+export function listProjections(_call: Call, auth: ProjectAuth): MockResponse {
   return success(auth, { items: auth.project.projections, message: 'Get projection list success' });
 }
 
-export function getProjection(state: MockState, request: MockRequest, projectionId: string): MockResponse {
-  const auth = credentials(state, request);
-  if (auth.kind !== 'project') return documentedError('getProjection', 'Forbidden');
+export function getProjection({ params }: Call, auth: ProjectAuth): MockResponse {
+  const { projectionId } = params;
   const item = auth.project.projections.find((p) => p.projection_id === projectionId);
   if (!item) return documentedError('getProjection', 'Projection not found');
   return success(auth, { item, message: 'Get projection success' });
 }
 
-export function deleteProjection(state: MockState, request: MockRequest, projectionId: string): MockResponse {
-  const auth = credentials(state, request);
-  if (auth.kind !== 'project') return documentedError('deleteProjection', 'Forbidden');
+export function deleteProjection({ params }: Call, auth: ProjectAuth): MockResponse {
+  const { projectionId } = params;
   const index = auth.project.projections.findIndex((p) => p.projection_id === projectionId);
   if (index === -1) return documentedError('deleteProjection', 'Projection not found');
   auth.project.projections.splice(index, 1);

@@ -1,9 +1,9 @@
 // GET /v3/submission: one submission or a user's / an email's list, with projections applied at read time.
 import { documentedError } from '../core/errors.js';
-import type { MockRequest, MockResponse } from '../core/http.js';
-import type { IdCheckProject, MockState } from '../core/state.js';
-import type { Submission } from '../core/fixture-schema.js';
-import { credentials, success } from './credentials.js';
+import type { OperationRequest } from '../core/area.js';
+import type { MockResponse } from '../core/http.js';
+import { success, type ProjectAuth } from './credentials.js';
+import type { IdCheckProject, IdCheckState, Submission } from './state.js';
 
 const op = 'getSubmission';
 const COUNT = /^\d+$/; // leading zeros allowed, as the spec's pattern does
@@ -24,10 +24,7 @@ function project(project: IdCheckProject, submission: Submission): Submission {
   return out as Submission;
 }
 
-export function getSubmission(state: MockState, request: MockRequest): MockResponse {
-  const auth = credentials(state, request);
-  if (auth.kind !== 'project') return documentedError(op, 'Forbidden');
-
+export function getSubmission({ request }: OperationRequest<IdCheckState>, auth: ProjectAuth): MockResponse {
   const { query } = request;
   const given = (['submission_id', 'userid', 'email'] as const).filter((name) => query.getAll(name).some((v) => v !== ''));
   const countValues = query.getAll('count');

@@ -1,84 +1,94 @@
-// MSW request handlers over the mock core: one per documented operation, plus one catch-all per area
-// so unknown routes and wrong methods get the same 404/405 as the server. Matching uses the core's
-// own routers (custom predicates), not MSW path patterns: those throw on a malformed `%` escape.
+// MSW request handlers over the mock core: one per documented operation, one for the routing errors
+// (404/405) of every area, and one for the admin routes (`/__mock/*`). A request is matched once, by
+// the core's router, in the first predicate that sees it; the resolver reuses that match. (MSW's own
+// path patterns are not used: they throw on a malformed `%` escape.)
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { operationRoutes as idcheckRoutes } from '@scrub/sdk/spec/idcheck';
-import { operationRoutes as textRoutes } from '@scrub/sdk/spec/text-assessment';
+import { handleAdmin, isAdminPath } from '../core/admin.js';
 import { handleRequest } from '../core/handle.js';
 import { BODY_LIMIT, isFault, toMockRequest } from '../core/http.js';
-import { createMockState, type MockState } from '../core/state.js';
-import { matchIdCheckRoute } from '../idcheck/router.js';
-import { matchTextRoute } from '../text-assessment/router.js';
+import type { RouteMatch } from '../core/router.js';
+import type { MockStateCore } from '../core/state.js';
 
 export interface HandlerOptions {
   /** Origin (and optional path prefix) to intercept, e.g. `https://rest-api.argosidentity.com`. Default: any origin. */
   baseUrl?: string;
+  /** Also answer the admin routes (`/__mock/reset`, `/__mock/state`) under `baseUrl` (default true). */
+  admin?: boolean;
 }
 
 const encoder = new TextEncoder();
-type Matcher = (path: string) => { methods: Partial<Record<string, string>> } | 'not found' | undefined;
 
-/** MSW handlers answering from `state` (default: a fresh state on the built-in fixture). */
-export function createHandlers(state: MockState = createMockState(), options: HandlerOptions = {}): HttpHandler[] {
+/** What a request is to these handlers, worked out once: its path below `baseUrl` and the router's match. */
+interface Parsed {
+  path: string;
+  /** `?...` or empty. */
+  search: string;
+  match: RouteMatch | undefined;
+}
+
+async function readBody(request: Request): Promise<{ text: string | undefined; tooLarge: boolean }> {
+  const text = request.body ? await request.text() : '';
+  const tooLarge = text.length > BODY_LIMIT / 4 && encoder.encode(text).byteLength > BODY_LIMIT;
+  return { text: tooLarge || text === '' ? undefined : text, tooLarge };
+}
+
+/** MSW handlers answering from `state` (see `createMockState`). */
+export function createHandlers(state: MockStateCore, options: HandlerOptions = {}): HttpHandler[] {
   const base = options.baseUrl?.replace(/\/$/, '');
-  /** The request's path below `baseUrl`, or undefined when the request is not for us (parsed once per request). */
-  const paths = new WeakMap<Request, string | undefined>();
-  const pathOf = (request: Request): string | undefined => {
-    if (paths.has(request)) return paths.get(request);
-    const path =
-      base === undefined ? new URL(request.url).pathname
-      : request.url.startsWith(base + '/') ? new URL(request.url.slice(base.length).replace(/^\/?/, 'http://base/')).pathname
+  const parsed = new WeakMap<Request, Parsed | null>();
+  /** The request's path below `baseUrl` and its route, or null when the request is not for us. */
+  const parse = (request: Request): Parsed | null => {
+    let entry = parsed.get(request);
+    if (entry !== undefined) return entry;
+    const url =
+      base === undefined ? new URL(request.url)
+      : request.url.startsWith(base + '/') ? new URL(request.url.slice(base.length).replace(/^\/?/, 'http://base/'))
       : undefined;
-    paths.set(request, path);
-    return path;
+    entry = url === undefined ? null : { path: url.pathname, search: url.search, match: state.router.match(request.method, url.pathname) };
+    parsed.set(request, entry);
+    return entry;
   };
 
   const resolver = async ({ request }: { request: Request }) => {
-    const url = new URL(request.url);
-    const text = request.body ? await request.text() : '';
-    const tooLarge = text.length > BODY_LIMIT / 4 && encoder.encode(text).byteLength > BODY_LIMIT;
+    const entry = parse(request);
+    if (!entry?.match) return undefined;
+    const body = await readBody(request);
     const result = await handleRequest(
       state,
       toMockRequest({
         method: request.method,
-        url: (pathOf(request) ?? url.pathname) + url.search,
+        url: entry.path + entry.search,
         headers: request.headers,
-        body: tooLarge || text === '' ? undefined : text,
-        bodyTooLarge: tooLarge,
+        body: body.text,
+        bodyTooLarge: body.tooLarge,
       }),
+      entry.match,
     );
     if (!result) return undefined; // not ours: the next handler, or MSW's unhandled-request policy
     if (isFault(result)) return HttpResponse.error();
     return new HttpResponse(result.body ?? null, { status: result.status, headers: result.headers });
   };
 
-  /** One handler per operation of an area (in spec order), then the area's catch-all. */
-  const area = (match: Matcher) => {
-    const operation = (operationId: string) =>
-      http.all(({ request }) => {
-        const path = pathOf(request);
-        const route = path === undefined ? undefined : match(path);
-        return typeof route === 'object' && route.methods[request.method] === operationId;
-      }, resolver);
-    const catchAll = http.all(({ request }) => {
-      const path = pathOf(request);
-      return path !== undefined && match(path) !== undefined;
-    }, resolver);
-    return { operation, catchAll };
-  };
-
-  const idcheck = area(matchIdCheckRoute);
-  const text = area(matchTextRoute);
-  return [
-    ...Object.keys(idcheckRoutes).map(idcheck.operation),
-    ...Object.keys(textRoutes).map(text.operation),
-    idcheck.catchAll,
-    text.catchAll,
-  ];
+  const operations = state.areas.flatMap((area) =>
+    Object.keys(area.routes).map((operationId) => http.all(({ request }) => parse(request)?.match?.operationId === operationId, resolver)),
+  );
+  const routingErrors = http.all(({ request }) => {
+    const match = parse(request)?.match;
+    return match !== undefined && match.operationId === undefined;
+  }, resolver);
+  const handlers = [...operations, routingErrors];
+  if (options.admin ?? true)
+    handlers.push(
+      http.all(
+        ({ request }) => {
+          const entry = parse(request);
+          return entry !== null && isAdminPath(entry.path);
+        },
+        async ({ request }) => {
+          const response = handleAdmin(state, request.method, parse(request)!.path, await readBody(request));
+          return new HttpResponse(response.body ?? null, { status: response.status, headers: response.headers });
+        },
+      ),
+    );
+  return handlers;
 }
-
-/** The state behind `handlers`; call `mockState.reset()` between tests, or `mockState.load(fixture)`. */
-export const mockState: MockState = createMockState();
-
-/** Handlers over `mockState`, for `setupServer(...handlers)` / `setupWorker(...handlers)`. */
-export const handlers: HttpHandler[] = createHandlers(mockState);

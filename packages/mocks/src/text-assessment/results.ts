@@ -1,6 +1,6 @@
 // Deterministic assessment results computed from a text: the same text always scores the same, so
 // tests can assert on them, and the shape matches the documented example.
-import type { components } from '@scrub/sdk/spec/text-assessment';
+import type { components } from '@scrub/spec/text-assessment';
 
 type TextResults = components['schemas']['TextResults'];
 

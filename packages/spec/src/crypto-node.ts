@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // The encryption option on Node: the same AES-256-ECB / PKCS#7 / SHA-256(API key) / base64 scheme
 // as `crypto.ts`, with node:crypto instead of @noble (no pure-JS AES to load at start-up). Picked by
-// the `node` condition of `@scrub/sdk/crypto`; `test/crypto.test.ts` checks both agree.
+// the `node` condition of `@scrub/spec/crypto`; `test/crypto.test.ts` checks both agree.
 import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

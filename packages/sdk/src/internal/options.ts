@@ -1,0 +1,69 @@
+// Client and per-call options: their types, their defaults, and the checks both get before anything
+// is sent. One place, so a bad value is refused the same way wherever it comes from.
+import { ScrubError } from '../errors.js';
+
+export interface TransportOptions {
+  /** Milliseconds per attempt before `APITimeoutError` (default 60 000); the body gets the same again. */
+  timeout?: number;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  /** Also retry POST (not idempotent here; default false). */
+  retryPost?: boolean;
+  /** Custom `fetch` (tests, proxies); default `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** One line per call, `METHOD /path STATUS ms`, and one per retry (no query string, no credentials). */
+  log?: (line: string) => void;
+}
+
+/** Options every method takes as its last argument, overriding the client's for that call. */
+export interface RequestOptions {
+  timeout?: number;
+  maxRetries?: number;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_MAX_RETRIES = 2;
+
+// a credential is a single visible token: no spaces at either end, no control characters
+const CREDENTIAL = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
+
+/** Refuses a credential no header can carry, without quoting it (it is a secret). */
+export function checkCredentials(credentials: Record<string, string>): void {
+  for (const [name, value] of Object.entries(credentials))
+    if (typeof value !== 'string' || !CREDENTIAL.test(value)) throw new ScrubError(`The ${name} credential has characters an HTTP header cannot carry.`);
+}
+
+/**
+ * Refuses header names and values fetch would reject, as a `ScrubError` naming the header (never its
+ * value): otherwise fetch throws a `TypeError` per attempt, which would look like a network failure.
+ */
+export function checkHeaders(headers: unknown, where: 'client' | 'per-call'): Record<string, string> {
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) throw new ScrubError(`The ${where} \`headers\` option must be an object of header names to string values.`);
+  for (const [name, value] of Object.entries(headers)) {
+    let valid = typeof value === 'string';
+    if (valid) {
+      try {
+        new Headers([[name, value as string]]);
+      } catch {
+        valid = false;
+      }
+    }
+    if (!valid) throw new ScrubError(`The ${where} header "${safeName(name)}" is not a valid HTTP header (name must be a token, value a string without line breaks or NUL).`);
+  }
+  return headers as Record<string, string>;
+}
+
+/** A header name as it may be shown: control characters escaped, long names cut. */
+const safeName = (name: string) => JSON.stringify(name.slice(0, 64)).slice(1, -1);
+
+/** Refuses a `timeout` or `maxRetries` that is not a number in range. */
+export function checkLimits(options: { timeout?: unknown; maxRetries?: unknown }): void {
+  const { timeout, maxRetries } = options;
+  if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout <= 2_147_483_647))
+    throw new ScrubError('`timeout` must be a number of milliseconds from 1 to 2147483647.');
+  if (maxRetries !== undefined && !(Number.isSafeInteger(maxRetries) && (maxRetries as number) >= 0)) throw new ScrubError('`maxRetries` must be an integer >= 0.');
+}

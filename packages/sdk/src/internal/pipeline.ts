@@ -1,0 +1,208 @@
+// The one request pipeline of a client: one ky instance (retries with jittered backoff that honour
+// `Retry-After`, per-attempt timeout), per-call options merged here, the body read under the same
+// time limit, failures mapped to the SDK's error classes, sealed bodies of the encryption option
+// opened, and the operations whose lost first attempt already did the work resolved as success.
+import ky, { HTTPError, TimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
+import createClient, { type Client } from 'openapi-fetch';
+import { messageOf, type DocumentedMessage, type OperationId } from '@scrub/spec';
+import { apiError, APIConnectionError, APITimeoutError, APIUserAbortError, ScrubError } from '../errors.js';
+import { checkCredentials, checkHeaders, checkLimits, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type RequestOptions, type TransportOptions } from './options.js';
+
+/** One API call, as the client methods describe it. */
+export interface Call<Op extends OperationId = OperationId> {
+  operation: Op;
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  /** Path below the base URL, parameters already percent-encoded. */
+  path: string;
+  /** Query string without `?`, already encoded (see `query`). */
+  query?: string;
+  /** JSON request body. */
+  body?: unknown;
+}
+
+export interface PipelineConfig extends TransportOptions {
+  baseUrl: string;
+  /** The credential headers (checked here, sent on every request, never logged). */
+  credentials: Record<string, string>;
+  /** The ID-check encryption option: `apiKey` derives the key; `enabled` seals POST bodies and opens `{"data": ...}` answers. */
+  encryption?: { apiKey: string; enabled: boolean };
+}
+
+export interface Pipeline<Paths extends {}> {
+  send<T>(call: Call, options?: RequestOptions): Promise<T>;
+  /** The typed openapi-fetch client over the same ky instance (`{ data, error, response }` style). */
+  raw: Client<Paths>;
+}
+
+const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
+/** Statuses whose `Retry-After` is honoured (up to `RETRY_AFTER_CAP_MS`); others back off exponentially. */
+const RETRY_AFTER_STATUS = [408, 429, 503];
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 8_000;
+const RETRY_AFTER_CAP_MS = 60_000;
+
+const SUBMIT_ID_TAKEN: DocumentedMessage<'submitText'> = 'id already used';
+/**
+ * Answers that, after a retry, mean the lost first attempt already did the work: what the call
+ * resolves to instead. Everything else a retry meets is reported as it is.
+ */
+const EFFECT_OF_LOST_ATTEMPT: Partial<Record<OperationId, (status: number, body: unknown) => unknown>> = {
+  deleteProjection: (status) => (status === 404 ? { message: 'Delete projection success' } : undefined),
+  submitText: (status, body) => (status === 400 && messageOf(body) === SUBMIT_ID_TAKEN ? { type: 'success', code: 200 } : undefined),
+};
+
+/** Per-call bookkeeping the ky hooks write to (through ky's `context`), never shared between calls. */
+interface CallState {
+  retried: boolean;
+}
+
+/** `a=1&b=2` from the defined entries, each part percent-encoded. */
+export function query(params: Record<string, string | undefined>): string {
+  let out = '';
+  for (const name in params) {
+    const value = params[name];
+    if (value !== undefined) out += `${out ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+  }
+  return out;
+}
+
+/** Waits for `promise`, or rejects with APITimeoutError after `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new APITimeoutError(`Response body not received within ${ms} ms.`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeline<Paths> {
+  checkCredentials(config.credentials);
+  const clientHeaders = config.headers === undefined ? {} : checkHeaders(config.headers, 'client');
+  checkLimits(config);
+  const baseUrl = config.baseUrl.replace(/\/$/, '');
+  const timeout = config.timeout ?? DEFAULT_TIMEOUT_MS;
+  const log = config.log;
+  const fetch = config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const pathOf = (url: string) => new URL(url).pathname;
+
+  const api: KyInstance = ky.create({
+    timeout,
+    throwHttpErrors: true,
+    fetch,
+    headers: { ...clientHeaders, ...config.credentials },
+    retry: {
+      limit: config.maxRetries ?? DEFAULT_MAX_RETRIES,
+      methods: config.retryPost ? ['get', 'put', 'delete', 'post'] : ['get', 'put', 'delete'],
+      statusCodes: RETRY_STATUS,
+      afterStatusCodes: RETRY_AFTER_STATUS,
+      maxRetryAfter: RETRY_AFTER_CAP_MS,
+      backoffLimit: BACKOFF_CAP_MS,
+      delay: (attempt) => BACKOFF_BASE_MS * 2 ** (attempt - 1),
+      jitter: true,
+    },
+    hooks: {
+      beforeRetry: [
+        ({ request, options, error, retryCount }) => {
+          const state = options.context.call as CallState | undefined;
+          if (state) state.retried = true;
+          log?.(`${request.method} ${pathOf(request.url)} retry ${retryCount} after ${error instanceof HTTPError ? error.response.status : error.name}`);
+        },
+      ],
+    },
+  });
+
+  // loaded only for projects with the encryption option (node:crypto on Node, @noble in browsers)
+  const encryption = config.encryption;
+  const crypto = encryption?.enabled ? import('@scrub/spec/crypto') : undefined;
+
+  /** ky's own errors carry the Request, credentials included: never attach them as `cause`. */
+  function failure(error: unknown, signal: AbortSignal | undefined, ms: number): Error {
+    if (error instanceof ScrubError) return error;
+    if (error instanceof TimeoutError) return new APITimeoutError(`Request timed out after ${ms} ms.`);
+    if (signal?.aborted) return new APIUserAbortError('Request was aborted.', { cause: error });
+    return new APIConnectionError(`Connection error: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+  }
+
+  /** The plain body of a success: opened when the project seals responses as `{"data": "<ciphertext>"}`. */
+  async function open(body: unknown): Promise<unknown> {
+    if (!encryption || !body || typeof body !== 'object') return body;
+    const sealed = (body as { data?: unknown }).data;
+    if (typeof sealed !== 'string' || Object.keys(body).length !== 1) return body;
+    if (!crypto) throw new ScrubError('The response is encrypted: create the client with `encryption: true`.');
+    const text = (await crypto).decrypt(encryption.apiKey, sealed);
+    if (text === undefined) throw new ScrubError('Could not decrypt the response with this API key.');
+    return JSON.parse(text);
+  }
+
+  async function send<T>(call: Call, o?: RequestOptions): Promise<T> {
+    const state: CallState = { retried: false };
+    const options: KyOptions = { method: call.method, context: { call: state } };
+    let ms = timeout;
+    if (o) {
+      checkLimits(o);
+      if (o.timeout !== undefined) options.timeout = ms = o.timeout;
+      if (o.maxRetries !== undefined) options.retry = { limit: o.maxRetries };
+      if (o.signal) options.signal = o.signal;
+      if (o.headers) options.headers = checkHeaders(o.headers, 'per-call');
+    }
+    if (call.body !== undefined) {
+      const plain = JSON.stringify(call.body);
+      options.body = crypto ? JSON.stringify({ body: (await crypto).encrypt(encryption!.apiKey, plain) }) : plain;
+      options.headers = { ...options.headers, 'content-type': 'application/json' };
+    }
+    const url = call.query ? `${baseUrl}${call.path}?${call.query}` : baseUrl + call.path;
+    const started = log ? performance.now() : 0;
+    const done = (status: number | string) => log?.(`${call.method} ${pathOf(url)} ${status} ${(performance.now() - started).toFixed(0)}ms`);
+
+    let response: Response;
+    let text: string;
+    try {
+      try {
+        response = await api(url, options);
+      } catch (error) {
+        if (!(error instanceof HTTPError)) throw error;
+        response = error.response;
+      }
+      done(response.status);
+      // the body is read here, under the same time limit and error mapping as the headers
+      text = await within(response.text(), ms);
+    } catch (error) {
+      if (!(error instanceof ScrubError)) done(error instanceof TimeoutError ? 'timeout' : 'failed');
+      throw failure(error, o?.signal, ms);
+    }
+
+    if (response.ok) {
+      if (!text) throw new ScrubError(`${call.operation}: the ${response.status} response has no body.`);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch (error) {
+        throw new ScrubError('The server answered with a body that is not valid JSON.', { cause: error });
+      }
+      return (await open(body)) as T;
+    }
+    let body: unknown = text || undefined;
+    try {
+      body = JSON.parse(text);
+    } catch {}
+    if (state.retried) {
+      const effect = EFFECT_OF_LOST_ATTEMPT[call.operation]?.(response.status, body);
+      if (effect !== undefined) return effect as T;
+    }
+    const code = messageOf(body) ?? (typeof body === 'string' ? body : 'unknown error');
+    throw apiError({ status: response.status, code, body, headers: response.headers, operation: call.operation });
+  }
+
+  const raw = createClient<Paths>({
+    baseUrl,
+    headers: { ...clientHeaders, ...config.credentials },
+    querySerializer: { array: { style: 'form', explode: false } },
+    fetch: (request: Request) =>
+      api(request).catch((error: unknown) => {
+        if (error instanceof HTTPError) return error.response;
+        throw failure(error, request.signal, timeout);
+      }),
+  });
+
+  return { send, raw };
+}

@@ -1,0 +1,30 @@
+// Local refusals: the server's own request rules (`@scrub/spec/rules`) applied before sending, each
+// answered with the operation's documented 400 exactly as the server would send it. Loaded on first
+// use: the rules and the catalogue weigh more than a client.
+import { documentedResponse, type DocumentedMessage, type OperationId } from '@scrub/spec';
+import { checkAuthorId, checkPartialDelete } from '@scrub/spec/rules';
+import { apiError, type APIError } from '../errors.js';
+
+function refusal<Op extends OperationId>(operation: Op, message: DocumentedMessage<Op>, values?: Record<string, string>): APIError<Op> {
+  const { status, message: code, body } = documentedResponse(operation, message, values);
+  return apiError<Op>({ status, code, body, operation, sent: false });
+}
+
+/** The documented refusal of a partial delete's parameters, or undefined when the server would take them. */
+export function partialDeleteRefusal(params: { submissionId: string; fields: readonly string[]; dataFields?: readonly string[] | undefined }) {
+  // what the request would carry: lists joined with `,` (plain-JS callers may pass anything)
+  const list = (value: unknown) => (Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '');
+  const query: Record<string, string[]> = {
+    submission_id: typeof params.submissionId === 'string' ? [params.submissionId] : [],
+    fields: [list(params.fields)],
+    data_fields: params.dataFields === undefined ? [] : [list(params.dataFields)],
+  };
+  const checked = checkPartialDelete({ getAll: (name) => query[name] ?? [] });
+  return checked.ok ? undefined : refusal('partialDeleteSubmission', checked.message, checked.values);
+}
+
+/** The documented refusal of an author id, or undefined when it is well-formed. */
+export function authorIdRefusal(id: string) {
+  const message = checkAuthorId(id);
+  return message && refusal('deleteAuthorSubmissions', message);
+}
