@@ -18,15 +18,22 @@ const { values: args } = parseArgs({
     smoke: { type: 'boolean', default: false },
     out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
     connections: { type: 'string', default: '20' },
+    only: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
 });
 if (args.help) {
-  console.log('Usage: pnpm bench [-- --smoke] [--out results.json] [--connections 20]');
+  console.log('Usage: pnpm bench [-- --smoke] [--out results.json] [--connections 20] [--only throughput,cold,memory,sdk,bundle]');
   process.exit(0);
 }
 
+const PARTS = ['throughput', 'cold', 'memory', 'sdk', 'bundle'];
+const only = args.only ? args.only.split(',').map((p) => p.trim()) : PARTS;
+for (const part of only) if (!PARTS.includes(part)) {
+  console.error(`bench: unknown part "${part}" in --only (one of ${PARTS.join(', ')})`);
+  process.exit(2);
+}
 const SMOKE = args.smoke;
 const CONNECTIONS = Number(args.connections);
 const SECONDS = SMOKE ? 1 : 10; // per throughput case
@@ -208,6 +215,7 @@ async function memory() {
 async function sdkCost() {
   const { createIdCheckClient } = await import('@scrub/sdk');
   const createClient = (await import('openapi-fetch')).default;
+  const ky = (await import('ky')).default;
   const bare = await start('bare');
   const headers = { 'x-api-key': 'test-api-key' };
   const sdk = createIdCheckClient({ apiKey: 'test-api-key', baseUrl: bare.url, maxRetries: 0 });
@@ -215,6 +223,7 @@ async function sdkCost() {
   const contenders = {
     'raw fetch': async () => (await fetch(`${bare.url}/v3/projection`, { headers })).json(),
     'openapi-fetch': async () => (await plain.GET('/v3/projection')).data,
+    'bare ky': () => ky.get(`${bare.url}/v3/projection`, { headers }).json(),
     'SDK projections.list()': () => sdk.projections.list(),
   };
   const measure = async (fn) => {
@@ -280,40 +289,68 @@ async function bundle() {
   }
 }
 
-await throughput();
-await coldStart();
-await memory();
-await sdkCost();
-await bundle();
+if (only.includes('throughput')) await throughput();
+if (only.includes('cold')) await coldStart();
+if (only.includes('memory')) await memory();
+if (only.includes('sdk')) await sdkCost();
+if (only.includes('bundle')) await bundle();
 
 // ------------------------------------------------------------------------------------------------
-// report
+// report: every figure is a number, or says why it was not measured (a busy machine can starve a case)
 // ------------------------------------------------------------------------------------------------
-const ratio = (a, b) => (b ? Number((a / b).toFixed(2)) : null);
-const kb = (b) => `${(b / 1024).toFixed(1)} kB`;
+/** `a / b` to two places, or `{ notMeasured }` with the reason when either side is missing or zero. */
+const ratio = (a, b, what) => {
+  if (typeof a === 'number' && typeof b === 'number' && a > 0 && b > 0) return Number((a / b).toFixed(2));
+  return { notMeasured: `${what}: ${typeof a === 'number' && typeof b === 'number' ? 'a side measured 0' : 'a side was not measured'} (${a} / ${b})` };
+};
+const show = (r, suffix = '') => (typeof r === 'number' ? `${r}${suffix}` : 'not measured');
+const kb = (b) => `${(b / 1024).toFixed(1)} kB (${b.toLocaleString('en')} B)`;
 const lines = [`### Scrub benchmarks${SMOKE ? ' (smoke run: figures are not meaningful)' : ''}`, '', `Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per throughput case, ${new Date().toISOString().slice(0, 10)}.`, ''];
-lines.push('| Throughput (req/s) | mock | Prism | bare node:http | mock/Prism | mock/bare | p99 mock / Prism (ms) | p99 ratio |', '|---|---:|---:|---:|---:|---:|---:|---:|');
-results.ratios = { throughput: {} };
-for (const [name, row] of Object.entries(results.throughput)) {
-  if (!row.prism) {
-    lines.push(`| ${name} | ${row.mock.rps} | | | | | ${row.mock.p99} / | |`);
-    continue;
+results.ratios = {};
+if (only.includes('throughput')) {
+  results.ratios.throughput = {};
+  lines.push('| Throughput (req/s) | mock | Prism | bare node:http | mock/Prism | mock/bare | p99 mock / Prism (ms) | p99 ratio |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [name, row] of Object.entries(results.throughput)) {
+    if (!row.prism) {
+      lines.push(`| ${name} | ${row.mock.rps} | | | | | ${row.mock.p99} / | |`);
+      continue;
+    }
+    const r = {
+      mockOverPrism: ratio(row.mock.rps, row.prism.rps, `${name} mock/Prism`),
+      mockOverBare: ratio(row.mock.rps, row.bare.rps, `${name} mock/bare`),
+      // p99 can be 0 ms at smoke scale: a 0 there is a measurement, not a missing figure
+      p99MockOverPrism: row.mock.p99 === 0 && row.prism.p99 >= 0 ? 0 : ratio(row.mock.p99, row.prism.p99, `${name} p99 mock/Prism`),
+    };
+    results.ratios.throughput[name] = r;
+    lines.push(`| ${name} | ${row.mock.rps} | ${row.prism.rps} | ${row.bare.rps} | ${show(r.mockOverPrism, 'x')} | ${show(r.mockOverBare, 'x')} | ${row.mock.p99} / ${row.prism.p99} | ${show(r.p99MockOverPrism)} |`);
   }
-  const r = { mockOverPrism: ratio(row.mock.rps, row.prism.rps), mockOverBare: ratio(row.mock.rps, row.bare.rps), p99MockOverPrism: ratio(row.mock.p99, row.prism.p99) };
-  results.ratios.throughput[name] = r;
-  lines.push(`| ${name} | ${row.mock.rps} | ${row.prism.rps} | ${row.bare.rps} | ${r.mockOverPrism}x | ${r.mockOverBare}x | ${row.mock.p99} / ${row.prism.p99} | ${r.p99MockOverPrism} |`);
+  lines.push('');
 }
-results.ratios.coldStartMockOverPrism = ratio(results.coldStart.mock, results.coldStart.prism);
-results.ratios.sdkOverRawFetch = ratio(results.sdk['SDK projections.list()'].median, results.sdk['raw fetch'].median);
-results.ratios.openapiFetchOverRawFetch = ratio(results.sdk['openapi-fetch'].median, results.sdk['raw fetch'].median);
-results.ratios.sdkBundleOverFloor = ratio(results.bundle['@scrub/sdk'].minGzip, results.bundle['openapi-fetch + ky (floor)'].minGzip);
-lines.push('', '| Cold start (spawn to first 200) | ms |', '|---|---:|', `| mock server | ${results.coldStart.mock} |`, `| Prism | ${results.coldStart.prism} |`, `| mock/Prism | ${results.ratios.coldStartMockOverPrism} |`);
-lines.push('', `| Per call against bare node:http (${SDK_CALLS} calls) | median ms | p99 ms | median / raw fetch |`, '|---|---:|---:|---:|');
-for (const [name, r] of Object.entries(results.sdk)) lines.push(`| ${name} | ${r.median} | ${r.p99} | ${ratio(r.median, results.sdk['raw fetch'].median)} |`);
-lines.push('', '| Bundle (esbuild, minified, gzip -9) | loaded by `import` | with lazy chunks |', '|---|---:|---:|');
-for (const [name, r] of Object.entries(results.bundle)) lines.push(`| ${name} | ${kb(r.minGzip)} | ${kb(r.minGzipWithLazyChunks)} |`);
-const memKeys = Object.keys(results.memory).filter((k) => k.startsWith('rss'));
-lines.push('', '| Mock server memory | RSS |', '|---|---:|', ...memKeys.map((k) => `| after ${k.replace('rssAfter', '')} requests | ${(results.memory[k] / 2 ** 20).toFixed(1)} MiB |`), `| growth between them | ${(results.memory.growth * 100).toFixed(1)} % |`);
+if (only.includes('cold')) {
+  results.ratios.coldStartMockOverPrism = ratio(results.coldStart.mock, results.coldStart.prism, 'cold start mock/Prism');
+  lines.push('| Cold start (spawn to first 200) | ms |', '|---|---:|', `| mock server | ${results.coldStart.mock} |`, `| Prism | ${results.coldStart.prism} |`, `| mock/Prism | ${show(results.ratios.coldStartMockOverPrism)} |`, '');
+}
+if (only.includes('sdk')) {
+  const median = (name) => results.sdk[name]?.median;
+  results.ratios.sdkOverRawFetch = ratio(median('SDK projections.list()'), median('raw fetch'), 'SDK/raw fetch');
+  results.ratios.sdkOverBareKy = ratio(median('SDK projections.list()'), median('bare ky'), 'SDK/bare ky');
+  results.ratios.bareKyOverRawFetch = ratio(median('bare ky'), median('raw fetch'), 'bare ky/raw fetch');
+  results.ratios.openapiFetchOverRawFetch = ratio(median('openapi-fetch'), median('raw fetch'), 'openapi-fetch/raw fetch');
+  lines.push(`| Per call against bare node:http (${SDK_CALLS} calls) | median ms | p99 ms | median / raw fetch | median / bare ky |`, '|---|---:|---:|---:|---:|');
+  for (const [name, r] of Object.entries(results.sdk))
+    lines.push(`| ${name} | ${r.median} | ${r.p99} | ${show(ratio(r.median, median('raw fetch'), name))} | ${show(ratio(r.median, median('bare ky'), name))} |`);
+  lines.push('');
+}
+if (only.includes('bundle')) {
+  results.ratios.sdkBundleOverFloor = ratio(results.bundle['@scrub/sdk'].minGzip, results.bundle['openapi-fetch + ky (floor)'].minGzip, 'SDK bundle/floor');
+  lines.push('| Bundle (esbuild, minified, gzip -9) | loaded by `import` | with lazy chunks |', '|---|---:|---:|');
+  for (const [name, r] of Object.entries(results.bundle)) lines.push(`| ${name} | ${kb(r.minGzip)} | ${kb(r.minGzipWithLazyChunks)} |`);
+  lines.push('');
+}
+if (only.includes('memory')) {
+  const memKeys = Object.keys(results.memory).filter((k) => k.startsWith('rss'));
+  lines.push('| Mock server memory | RSS |', '|---|---:|', ...memKeys.map((k) => `| after ${k.replace('rssAfter', '')} requests | ${(results.memory[k] / 2 ** 20).toFixed(1)} MiB |`), `| growth between them | ${(results.memory.growth * 100).toFixed(1)} % |`);
+}
 const table = lines.join('\n');
 results.table = table;
 writeFileSync(args.out, JSON.stringify(results, null, 2) + '\n');

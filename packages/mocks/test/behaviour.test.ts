@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultFixture, decrypt, encrypt } from '../src/index.js';
-import { adapters, type Adapter } from './adapters.js';
+import { adapters, type Adapter } from './support/adapters.js';
 
 const KEY = 'test-api-key';
 const TA = '/v2.3.0/account/demo-account';

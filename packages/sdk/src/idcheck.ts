@@ -2,7 +2,7 @@
 import type { components, paths } from '@scrub/spec/idcheck';
 import { ScrubError } from './errors.js';
 import type { RequestOptions, TransportOptions } from './internal/options.js';
-import { createPipeline, query } from './internal/pipeline.js';
+import { createPipeline, encode, query } from './internal/pipeline.js';
 
 type Schemas = components['schemas'];
 export type SubmissionField = Schemas['SubmissionField'];
@@ -37,7 +37,7 @@ export interface PartialDeleteParams {
 
 export type SubmissionQuery = ({ userid: string; email?: never } | { email: string; userid?: never }) & { count?: number };
 
-const projectionPath = (id: string) => `/v3/projection/${encodeURIComponent(id)}`;
+const projectionPath = (id: string) => `/v3/projection/${encode(id, 'projectionId')}`;
 
 export function createIdCheckClient(options: IdCheckClientOptions) {
   if (!options?.apiKey) throw new ScrubError('createIdCheckClient: `apiKey` is required.');

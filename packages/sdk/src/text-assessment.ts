@@ -2,7 +2,7 @@
 import type { components, paths } from '@scrub/spec/text-assessment';
 import { APITimeoutError, APIUserAbortError, ScrubError } from './errors.js';
 import type { RequestOptions, TransportOptions } from './internal/options.js';
-import { createPipeline } from './internal/pipeline.js';
+import { createPipeline, encode } from './internal/pipeline.js';
 
 type Schemas = components['schemas'];
 export type TextSubmission = Schemas['TextSubmission'];
@@ -54,8 +54,8 @@ export function createTextAssessmentClient(options: TextAssessmentClientOptions)
     baseUrl: options.baseUrl ?? TEXT_ASSESSMENT_BASE_URL,
     credentials: { authorization: `Token token=${options.token}` },
   });
-  const account = `/${encodeURIComponent(options.version ?? 'v2.3.0')}/account/${encodeURIComponent(options.accountId)}`;
-  const textPath = (id: string) => `${account}/text/${encodeURIComponent(id)}`;
+  const account = `/${encode(options.version ?? 'v2.3.0', 'version')}/account/${encode(options.accountId, 'accountId')}`;
+  const textPath = (id: string) => `${account}/text/${encode(id, 'id')}`;
 
   const texts = {
     /** Submits a text under a new id (ids are never reused). No local id check: the server checks the body first. */
@@ -87,9 +87,11 @@ export function createTextAssessmentClient(options: TextAssessmentClientOptions)
     authors: {
       /** Deletes every text (and result) of an author; a repeat returns the remembered count and time. */
       async delete(authorId: string, o?: RequestOptions): Promise<AuthorSubmissionsDeleted> {
-        const refused = (await import('./internal/refusals.js')).authorIdRefusal(String(authorId));
+        // an empty id would address no author (`.../author/` is another route): a programming error, not an API answer
+        if (typeof authorId !== 'string' || authorId === '') throw new ScrubError('authors.delete: `authorId` must be a non-empty string.');
+        const refused = (await import('./internal/refusals.js')).authorIdRefusal(authorId);
         if (refused) throw refused;
-        return send({ operation: 'deleteAuthorSubmissions', method: 'DELETE', path: `${account}/author/${encodeURIComponent(authorId)}` }, o);
+        return send({ operation: 'deleteAuthorSubmissions', method: 'DELETE', path: `${account}/author/${encode(authorId, 'authorId')}` }, o);
       },
     },
     texts,

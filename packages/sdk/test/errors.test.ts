@@ -3,7 +3,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import * as sdk from '../src/index.js';
-import { fakeFetch, json } from './fake-fetch.js';
+import { fakeFetch, json } from './support/fake-fetch.js';
 
 describe('error classes', () => {
   it('map each documented status to its class, all APIError and ScrubError', async () => {

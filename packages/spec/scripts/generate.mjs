@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
-import { deref, messageOf, operations, templateMatches as matches } from '../src/openapi.js';
+import { deref, messageOf, operations, templateMatches as matches } from '../src/helpers.js';
 
 export const AREAS = /** @type {const} */ (['idcheck', 'text-assessment']);
 

@@ -6,7 +6,7 @@ import {
   operationRoutes as textRoutes,
   type ErrorMessages as TextAssessmentMessages,
 } from './generated/text-assessment.js';
-import { fillTemplate } from './openapi.js';
+import { fillTemplate } from './helpers.js';
 
 /** The two API areas, by the name of their spec file. */
 export type Area = 'idcheck' | 'text-assessment';

@@ -14,4 +14,4 @@ export {
   type ErrorMessages,
   type OperationId,
 } from './catalogue.js';
-export { deref, fillTemplate, messageOf, operations, pointer, pointerPath, templateMatches, HTTP_METHODS } from './openapi.js';
+export { deref, fillTemplate, messageOf, operations, pointer, pointerPath, templateMatches, HTTP_METHODS } from './helpers.js';

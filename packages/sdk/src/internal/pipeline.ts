@@ -3,8 +3,9 @@
 // time limit, failures mapped to the SDK's error classes, sealed bodies of the encryption option
 // opened, and the operations whose lost first attempt already did the work resolved as success.
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
-import createClient, { type Client } from 'openapi-fetch';
-import { messageOf, type DocumentedMessage, type OperationId } from '@scrub/spec';
+import type { Client } from 'openapi-fetch';
+import type { DocumentedMessage, OperationId } from '@scrub/spec';
+import { messageOf } from '@scrub/spec/helpers';
 import { apiError, APIConnectionError, APITimeoutError, APIUserAbortError, ScrubError } from '../errors.js';
 import { checkCredentials, checkHeaders, checkLimits, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type RequestOptions, type TransportOptions } from './options.js';
 
@@ -56,12 +57,21 @@ interface CallState {
   retried: boolean;
 }
 
-/** `a=1&b=2` from the defined entries, each part percent-encoded. */
+/** A path segment or query value, percent-encoded; a string that is not well-formed UTF-16 is refused, naming `what`. */
+export function encode(value: string, what: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    throw new ScrubError(`\`${what}\` is not a well-formed string (it holds a lone surrogate).`);
+  }
+}
+
+/** `a=1&b=2` from the defined entries, each value percent-encoded (names are plain). */
 export function query(params: Record<string, string | undefined>): string {
   let out = '';
   for (const name in params) {
     const value = params[name];
-    if (value !== undefined) out += `${out ? '&' : ''}${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+    if (value !== undefined) out += `${out ? '&' : ''}${name}=${encode(value, name)}`;
   }
   return out;
 }
@@ -193,16 +203,44 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
     throw apiError({ status: response.status, code, body, headers: response.headers, operation: call.operation });
   }
 
-  const raw = createClient<Paths>({
-    baseUrl,
-    headers: { ...clientHeaders, ...config.credentials },
-    querySerializer: { array: { style: 'form', explode: false } },
-    fetch: (request: Request) =>
-      api(request).catch((error: unknown) => {
-        if (error instanceof HTTPError) return error.response;
-        throw failure(error, request.signal, timeout);
+  const raw = lazyClient<Paths>(() =>
+    import('openapi-fetch').then(({ default: createClient }) =>
+      createClient<Paths>({
+        baseUrl,
+        headers: { ...clientHeaders, ...config.credentials },
+        querySerializer: { array: { style: 'form', explode: false } },
+        fetch: (request: Request) =>
+          api(request).catch((error: unknown) => {
+            if (error instanceof HTTPError) return error.response;
+            throw failure(error, request.signal, timeout);
+          }),
       }),
-  });
+    ),
+  );
 
   return { send, raw };
+}
+
+const RAW_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'request'] as const;
+
+/**
+ * openapi-fetch's client, loaded on first use: every request method of it is async anyway, and most
+ * users never touch `raw`, so its code stays out of the bundle an `import` loads. Middleware added
+ * before it loads is applied when it does.
+ */
+function lazyClient<Paths extends {}>(create: () => Promise<Client<Paths>>): Client<Paths> {
+  let client: Client<Paths> | undefined;
+  let loading: Promise<Client<Paths>> | undefined;
+  const pending: ['use' | 'eject', unknown[]][] = [];
+  const load = () =>
+    (loading ??= create().then((created) => {
+      for (const [op, middleware] of pending) (created[op] as (...m: unknown[]) => void)(...middleware);
+      return (client = created);
+    }));
+  const facade: Record<string, unknown> = {
+    use: (...middleware: unknown[]) => (client ? (client.use as (...m: unknown[]) => void)(...middleware) : void pending.push(['use', middleware])),
+    eject: (...middleware: unknown[]) => (client ? (client.eject as (...m: unknown[]) => void)(...middleware) : void pending.push(['eject', middleware])),
+  };
+  for (const method of RAW_METHODS) facade[method] = (...args: unknown[]) => load().then((c) => (c[method] as (...a: unknown[]) => unknown)(...args));
+  return facade as unknown as Client<Paths>;
 }

@@ -1,6 +1,7 @@
-// The one copy of the helpers every side needs to read the specs and their documented errors: `$ref`
-// resolution, the operation list, and `{name}` message templates. Plain JavaScript (typed by JSDoc,
-// declarations emitted by tsc) so that `scripts/generate.mjs` can use it before anything is built.
+// `@scrub/spec/helpers`: the one copy of the helpers every side needs to read the specs and their
+// documented errors: `$ref` resolution, the operation list, `{name}` message templates. It imports
+// nothing, so a bundle can take it without the catalogue. Plain JavaScript (typed by JSDoc, declarations
+// emitted by tsc) so that `scripts/generate.mjs` can use it before anything is built.
 
 /** The HTTP methods an OpenAPI path item can hold, in the order operations are listed. */
 export const HTTP_METHODS = /** @type {const} */ (['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);

@@ -1,6 +1,6 @@
 // Prefer header parsing: one bad or unknown token never hides the known ones.
 import { expect, it } from 'vitest';
-import { parsePrefer } from '../src/core/prefer.js';
+import { parsePrefer } from '../../src/core/prefer.js';
 it('parses every token on its own: bare tokens, quoted values with commas, junk', () => {
   expect(parsePrefer('respond-async, code=500')).toEqual({ code: 500, ignored: ['respond-async'] });
   expect(parsePrefer('code=409, example="Invalid request body: name, mode, fields"; delay=20')).toEqual({ code: 409, example: 'Invalid request body: name, mode, fields', delay: 20, ignored: [] });

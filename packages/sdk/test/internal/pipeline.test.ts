@@ -1,5 +1,5 @@
-// Transport policy with an injected fetch: what is retried, how often, how long it waits, and how
-// failures surface as typed errors.
+// The request pipeline with an injected fetch: what is retried, how often, how long it waits, what goes
+// on the wire, and how failures surface as typed errors.
 import { describe, expect, it, vi } from 'vitest';
 import {
   APIConnectionError,
@@ -11,8 +11,9 @@ import {
   createTextAssessmentClient,
   InternalServerError,
   isAPIError,
-} from '../src/index.js';
-import { fakeFetch, json } from './fake-fetch.js';
+  ScrubError,
+} from '../../src/index.js';
+import { fakeFetch, json } from '../support/fake-fetch.js';
 
 const listBody = { items: [], message: 'Get projection list success' };
 const client = (fetch: typeof globalThis.fetch, extra: object = {}) =>
@@ -164,71 +165,6 @@ describe('requests on the wire', () => {
   });
 });
 
-describe('local refusals: the documented error, no request', () => {
-  const f = fakeFetch(json(500, {}));
-  const id = client(f.fetch);
-  const ta = createTextAssessmentClient({ accountId: 'acc', token: 'tok', baseUrl: 'http://api.test', fetch: f.fetch });
-
-  it.each([
-    ['unknown field (plain JS)', () => id.submissions.partialDelete({ submissionId: 's1', fields: ['data', 'bogus' as never] }), 'invalid fields found in fields: bogus'],
-    ['no fields', () => id.submissions.partialDelete({ submissionId: 's1', fields: [] }), 'fields parameter is required and cannot be empty'],
-    ['no submission id', () => id.submissions.partialDelete({ submissionId: '', fields: ['email'] }), 'submission_id is required'],
-    ['data_fields without data', () => id.submissions.partialDelete({ submissionId: 's1', fields: ['email'], dataFields: ['first_name'] }), 'data_fields parameter is not allowed when fields does not include data'],
-    ['unknown data field', () => id.submissions.partialDelete({ submissionId: 's1', fields: ['data'], dataFields: ['mid_name' as never] }), 'invalid fields found in data_fields: mid_name'],
-    ['author id too long', () => ta.authors.delete('a'.repeat(41)), 'id too long'],
-    ['author id charset', () => ta.authors.delete('learner_1'), 'id must only contain alphanumerics and hyphens'],
-    ['a bad character in fields (the server checks format before names)', () => id.submissions.partialDelete({ submissionId: 's1', fields: ['data', 'ocr-raw' as never] }), 'invalid format for fields: invalid character "-" at position 2'],
-    ['only blanks in fields', () => id.submissions.partialDelete({ submissionId: 's1', fields: [' ' as never] }), 'fields cannot be empty'],
-    ['an empty name in data_fields', () => id.submissions.partialDelete({ submissionId: 's1', fields: ['data'], dataFields: ['first_name', '' as never] }), 'invalid format for data_fields: empty name at position 2'],
-  ])('%s', async (_name, run, code) => {
-    const error = await run().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BadRequestError);
-    expect(isAPIError(error)).toBe(true);
-    expect(error).toMatchObject({ status: 400, code, sent: false });
-    expect(f.calls).toHaveLength(0);
-  });
-
-  it('the local error body has the area envelope', async () => {
-    const a = await id.submissions.partialDelete({ submissionId: 's1', fields: ['email'], dataFields: [] }).catch((e) => e);
-    expect(a.body).toEqual({ errorCode: 'data_fields parameter is not allowed when fields does not include data' });
-    const b = await ta.authors.delete('x'.repeat(41)).catch((e) => e);
-    expect(b.body).toEqual({ type: 'error', code: 400, message: 'id too long' });
-  });
-});
-
-describe('waitForResults', () => {
-  const notReady = json(200, { type: 'results_not_ready', code: 200 });
-  const ready = json(200, { type: 'success', code: 200, overall_score: 7.3 });
-  const ta = (fetch: typeof globalThis.fetch) => createTextAssessmentClient({ accountId: 'acc', token: 'tok', baseUrl: 'http://api.test', fetch });
-
-  it('polls past results_not_ready at the interval', async () => {
-    const f = fakeFetch(notReady, notReady, ready);
-    await expect(ta(f.fetch).texts.waitForResults('t1', { interval: 30 })).resolves.toEqual({ type: 'success', code: 200, overall_score: 7.3 });
-    expect(f.calls).toHaveLength(3);
-    expect(f.calls[2]!.at - f.calls[1]!.at).toBeGreaterThanOrEqual(25);
-  });
-
-  it('gives up after its timeout with APITimeoutError', async () => {
-    const f = fakeFetch(notReady);
-    await expect(ta(f.fetch).texts.waitForResults('t1', { interval: 20, timeout: 70 })).rejects.toBeInstanceOf(APITimeoutError);
-    expect(f.calls.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it('keeps its deadline even when a poll hangs', async () => {
-    const f = fakeFetch('hang');
-    const started = performance.now();
-    await expect(ta(f.fetch).texts.waitForResults('t1', { interval: 10, timeout: 150 })).rejects.toBeInstanceOf(APITimeoutError);
-    expect(performance.now() - started).toBeLessThan(1500);
-  });
-
-  it('stops when its signal aborts', async () => {
-    const f = fakeFetch(notReady);
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
-    await expect(ta(f.fetch).texts.waitForResults('t1', { interval: 10, signal: controller.signal })).rejects.toBeInstanceOf(APIUserAbortError);
-  });
-});
-
 describe('bodies, retries after lost answers, and credentials', () => {
   it('a body that stalls after the headers times out as APITimeoutError', async () => {
     const stalled = () =>
@@ -270,5 +206,57 @@ describe('bodies, retries after lost answers, and credentials', () => {
   it('a credential no header can carry is refused at creation, without quoting it', () => {
     expect(() => createIdCheckClient({ apiKey: 'sk-line\nbreak' })).toThrow('The x-api-key credential has characters an HTTP header cannot carry.');
     expect(() => createTextAssessmentClient({ accountId: 'a', token: 'tok\r\nx' })).toThrow(/authorization credential/);
+  });
+});
+
+describe('options checked before anything is sent', () => {
+  it('a per-call header fetch would reject is a ScrubError naming it (never its value), sent never, retried never', async () => {
+    const f = fakeFetch(json(200, listBody));
+    const error = await client(f.fetch).projections.list({ headers: { 'x-trace': 'a\nsecret-value' } }).catch((e) => e);
+    expect(error).toBeInstanceOf(ScrubError);
+    expect(error).not.toBeInstanceOf(APIConnectionError);
+    expect(error.message).toBe('The per-call header "x-trace" is not a valid HTTP header (name must be a token, value a string without line breaks or NUL).');
+    expect(f.calls).toHaveLength(0);
+  });
+
+  it('a client header fetch would reject is refused at creation', () => {
+    expect(() => client(fakeFetch().fetch, { headers: { 'bad header': 'x' } })).toThrow('The client header "bad header" is not a valid HTTP header');
+    expect(() => client(fakeFetch().fetch, { headers: { 'x-ok': 42 } })).toThrow(ScrubError);
+  });
+
+  it('timeout and maxRetries out of range are refused, per client and per call', async () => {
+    expect(() => client(fakeFetch().fetch, { maxRetries: -1 })).toThrow('`maxRetries` must be an integer >= 0.');
+    expect(() => client(fakeFetch().fetch, { timeout: 0 })).toThrow('`timeout` must be a number of milliseconds from 1 to 2147483647.');
+    const f = fakeFetch(json(200, listBody));
+    await expect(client(f.fetch).projections.list({ maxRetries: 1.5 })).rejects.toThrow('`maxRetries` must be an integer >= 0.');
+    expect(f.calls).toHaveLength(0);
+  });
+
+  it('an id that is not well-formed UTF-16 is a ScrubError, not a URIError', async () => {
+    const f = fakeFetch(json(200, { item: {}, message: 'Get projection success' }));
+    await expect(client(f.fetch).projections.get('a\uD800')).rejects.toThrow('`projectionId` is not a well-formed string (it holds a lone surrogate).');
+    expect(f.calls).toHaveLength(0);
+  });
+
+  it('an empty author id is a ScrubError: it would address no author', async () => {
+    const f = fakeFetch(json(200, {}));
+    const ta = createTextAssessmentClient({ accountId: 'acc', token: 'tok', baseUrl: 'http://api.test', fetch: f.fetch });
+    await expect(ta.authors.delete('')).rejects.toThrow('authors.delete: `authorId` must be a non-empty string.');
+    expect(f.calls).toHaveLength(0);
+  });
+});
+
+describe('the raw openapi-fetch client', () => {
+  it('loads on first use, applies middleware added before, and shares the transport (retries included)', async () => {
+    const f = fakeFetch(json(503, { message: 'Service Unavailable' }), json(200, listBody));
+    const raw = client(f.fetch).raw;
+    const seen: string[] = [];
+    raw.use({ onRequest: ({ request }) => void seen.push(`${request.method} ${new URL(request.url).pathname}`) });
+    const { data, response } = await raw.GET('/v3/projection');
+    expect(response.status).toBe(200);
+    expect(data).toEqual(listBody);
+    expect(seen).toEqual(['GET /v3/projection']);
+    expect(f.calls).toHaveLength(2);
+    expect(f.calls[1]!.headers.get('x-api-key')).toBe('sk-secret-key');
   });
 });

@@ -1,8 +1,8 @@
 // What only the standalone server has: CORS, /__mock admin endpoints, the request log, size limits.
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMockState, defaultFixture } from '../src/index.js';
-import { createMockHttpServer } from '../src/http.js';
+import { createMockState, defaultFixture } from '../../src/index.js';
+import { createMockHttpServer } from '../../src/http.js';
 
 const state = createMockState();
 const lines: string[] = [];
