@@ -1,5 +1,6 @@
 // One or more cases per documented response of every operation: how to trigger it, and what must
 // come back. The runner checks status, schema and exact message; `check` adds what a case knows more.
+import type { DocumentedMessage } from '@scrub/spec';
 import type { Req, Res } from './http.js';
 import { qs } from './http.js';
 
@@ -27,8 +28,8 @@ export interface Case {
   operationId: string;
   title: string;
   status: number;
-  /** The documented message template this case triggers (absent for success). */
-  template?: string;
+  /** The documented message (`{name}` marks variable text) this case triggers; absent for success. */
+  documented?: DocumentedMessage;
   /** The exact message expected. */
   message?: string;
   needs: Need[];
@@ -61,12 +62,12 @@ function one(c: Omit<Case, 'run'> & { request(ctx: Ctx): Req }): Case {
 const PD = '/v3/submission/partial';
 const pd = (operationId = 'partialDeleteSubmission') => operationId;
 
-function partialDelete(title: string, template: string, message: string, query: (ctx: Ctx) => string, opts: { invalid?: boolean; needs?: Need[]; headers?: (ctx: Ctx) => Record<string, string> } = {}): Case {
+function partialDelete(title: string, documented: DocumentedMessage<'partialDeleteSubmission'>, message: string, query: (ctx: Ctx) => string, opts: { invalid?: boolean; needs?: Need[]; headers?: (ctx: Ctx) => Record<string, string> } = {}): Case {
   return one({
     operationId: pd(),
     title,
-    status: template === 'Internal server error' ? 500 : 400,
-    template,
+    status: documented === 'Internal server error' ? 500 : 400,
+    documented,
     message,
     needs: opts.needs ?? ['apiKey'],
     invalid: opts.invalid,
@@ -129,10 +130,10 @@ const idcheckCases: Case[] = [
     request: (ctx) => ({ method: 'GET', path: '/v3/submission', query: qs(['userid', 'scrub-contract-nobody']), headers: key(ctx) }),
     check: (res) => expectEqual(res.json, { Items: [] }, 'body'),
   }),
-  one({ operationId: 'getSubmission', title: 'with an unknown key', status: 403, template: 'Forbidden', message: 'Forbidden', needs: [], request: () => ({ method: 'GET', path: '/v3/submission', query: qs(['submission_id', 'x']), headers: { 'x-api-key': 'scrub-contract-unknown-key' } }) }),
-  one({ operationId: 'getSubmission', title: 'without a selector', status: 400, template: 'Invalid Query String parameters', message: 'Invalid Query String parameters', needs: ['apiKey'], request: (ctx) => ({ method: 'GET', path: '/v3/submission', headers: key(ctx) }) }),
-  one({ operationId: 'getSubmission', title: 'of an unknown submission', status: 400, template: 'not Exist Submission Data', message: 'not Exist Submission Data', needs: ['apiKey'], request: (ctx) => ({ method: 'GET', path: '/v3/submission', query: qs(['submission_id', 'scrub-contract-no-such-submission']), headers: key(ctx) }) }),
-  one({ operationId: 'getSubmission', title: 'failing on the server (Prefer: code=500)', status: 500, template: 'Internal server error', message: 'Internal server error', needs: ['apiKey', 'controls'], request: (ctx) => ({ method: 'GET', path: '/v3/submission', query: qs(['userid', 'u']), headers: { ...key(ctx), ...prefer('code=500') } }) }),
+  one({ operationId: 'getSubmission', title: 'with an unknown key', status: 403, documented: 'Forbidden', message: 'Forbidden', needs: [], request: () => ({ method: 'GET', path: '/v3/submission', query: qs(['submission_id', 'x']), headers: { 'x-api-key': 'scrub-contract-unknown-key' } }) }),
+  one({ operationId: 'getSubmission', title: 'without a selector', status: 400, documented: 'Invalid Query String parameters', message: 'Invalid Query String parameters', needs: ['apiKey'], request: (ctx) => ({ method: 'GET', path: '/v3/submission', headers: key(ctx) }) }),
+  one({ operationId: 'getSubmission', title: 'of an unknown submission', status: 400, documented: 'not Exist Submission Data', message: 'not Exist Submission Data', needs: ['apiKey'], request: (ctx) => ({ method: 'GET', path: '/v3/submission', query: qs(['submission_id', 'scrub-contract-no-such-submission']), headers: key(ctx) }) }),
+  one({ operationId: 'getSubmission', title: 'failing on the server (Prefer: code=500)', status: 500, documented: 'Internal server error', message: 'Internal server error', needs: ['apiKey', 'controls'], request: (ctx) => ({ method: 'GET', path: '/v3/submission', query: qs(['userid', 'u']), headers: { ...key(ctx), ...prefer('code=500') } }) }),
 
   // createProjection
   {
@@ -155,17 +156,17 @@ const idcheckCases: Case[] = [
       return [...problems, ...expectEqual(item && { projection_id: item.projection_id, name: item.name, mode: item.mode, fields: item.fields }, { projection_id: id, name, mode: 'exclude', fields: ['first_name', 'gender'] }, 'the projection read back')];
     },
   },
-  one({ operationId: 'createProjection', title: 'with an unknown key', status: 403, template: 'Forbidden', message: 'Forbidden', needs: [], request: () => ({ method: 'POST', path: '/v3/projection', ...json({ 'x-api-key': 'scrub-contract-unknown-key' }, { name: 'x', mode: 'exclude', fields: ['gender'] }) }) }),
-  one({ operationId: 'createProjection', title: 'with a body that is not JSON', status: 400, template: 'Invalid JSON body', message: 'Invalid JSON body', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'POST', path: '/v3/projection', headers: { ...key(ctx), 'content-type': 'application/json' }, body: '{"name":' }) }),
-  one({ operationId: 'createProjection', title: 'with a bad sealed body on an encrypted project', status: 400, template: 'Invalid encrypted body', message: 'Invalid encrypted body', needs: ['sealedKey'], request: (ctx) => ({ method: 'POST', path: '/v3/projection', ...json(key(ctx, 'sealedApiKey'), { body: 'bm90IGNpcGhlcnRleHQ=' }) }) }),
-  one({ operationId: 'createProjection', title: 'with an empty object', status: 400, template: 'Invalid request body: {attributes}', message: 'Invalid request body: name, mode, fields', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'POST', path: '/v3/projection', ...json(key(ctx), {}) }) }),
-  one({ operationId: 'createProjection', title: 'with another mode', status: 400, template: 'Invalid mode: {mode}', message: 'Invalid mode: include', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'POST', path: '/v3/projection', ...json(key(ctx), { name: 'contract_mode', mode: 'include', fields: ['gender'] }) }) }),
-  one({ operationId: 'createProjection', title: 'with fields outside the allow-list', status: 400, template: 'Invalid fields detected: {names}', message: 'Invalid fields detected: mid_name, idtype', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'POST', path: '/v3/projection', ...json(key(ctx), { name: 'contract_fields', mode: 'exclude', fields: ['first_name', 'mid_name', 'idtype'] }) }) }),
+  one({ operationId: 'createProjection', title: 'with an unknown key', status: 403, documented: 'Forbidden', message: 'Forbidden', needs: [], request: () => ({ method: 'POST', path: '/v3/projection', ...json({ 'x-api-key': 'scrub-contract-unknown-key' }, { name: 'x', mode: 'exclude', fields: ['gender'] }) }) }),
+  one({ operationId: 'createProjection', title: 'with a body that is not JSON', status: 400, documented: 'Invalid JSON body', message: 'Invalid JSON body', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'POST', path: '/v3/projection', headers: { ...key(ctx), 'content-type': 'application/json' }, body: '{"name":' }) }),
+  one({ operationId: 'createProjection', title: 'with a bad sealed body on an encrypted project', status: 400, documented: 'Invalid encrypted body', message: 'Invalid encrypted body', needs: ['sealedKey'], request: (ctx) => ({ method: 'POST', path: '/v3/projection', ...json(key(ctx, 'sealedApiKey'), { body: 'bm90IGNpcGhlcnRleHQ=' }) }) }),
+  one({ operationId: 'createProjection', title: 'with an empty object', status: 400, documented: 'Invalid request body: {attributes}', message: 'Invalid request body: name, mode, fields', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'POST', path: '/v3/projection', ...json(key(ctx), {}) }) }),
+  one({ operationId: 'createProjection', title: 'with another mode', status: 400, documented: 'Invalid mode: {mode}', message: 'Invalid mode: include', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'POST', path: '/v3/projection', ...json(key(ctx), { name: 'contract_mode', mode: 'include', fields: ['gender'] }) }) }),
+  one({ operationId: 'createProjection', title: 'with fields outside the allow-list', status: 400, documented: 'Invalid fields detected: {names}', message: 'Invalid fields detected: mid_name, idtype', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'POST', path: '/v3/projection', ...json(key(ctx), { name: 'contract_fields', mode: 'exclude', fields: ['first_name', 'mid_name', 'idtype'] }) }) }),
   {
     operationId: 'createProjection',
     title: 'with a name already used',
     status: 409,
-    template: 'Projection name already exists',
+    documented: 'Projection name already exists',
     message: 'Projection name already exists',
     needs: ['apiKey'],
     async run(ctx) {
@@ -181,7 +182,7 @@ const idcheckCases: Case[] = [
     operationId: 'createProjection',
     title: 'beyond 10 projections',
     status: 409,
-    template: 'Projection count limit exceeded',
+    documented: 'Projection count limit exceeded',
     message: 'Projection count limit exceeded',
     needs: ['limitKey'],
     async run(ctx) {
@@ -198,15 +199,15 @@ const idcheckCases: Case[] = [
       return res;
     },
   },
-  one({ operationId: 'createProjection', title: 'with a body over 1 MiB', status: 413, template: 'Request Entity Too Large', message: 'Request Entity Too Large', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'POST', path: '/v3/projection', headers: { ...key(ctx), 'content-type': 'application/json' }, body: BIG }) }),
-  one({ operationId: 'createProjection', title: 'PUT on the collection', status: 405, template: 'Method not allowed for /projections path', message: 'Method not allowed for /projections path', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'PUT', path: '/v3/projection', ...json(key(ctx), {}) }) }),
-  one({ operationId: 'createProjection', title: 'failing on the server (Prefer: code=500)', status: 500, template: 'Internal server error', message: 'Internal server error', needs: ['apiKey', 'controls'], request: (ctx) => ({ method: 'POST', path: '/v3/projection', ...json({ ...key(ctx), ...prefer('code=500') }, { name: 'contract_500', mode: 'exclude', fields: ['gender'] }) }) }),
+  one({ operationId: 'createProjection', title: 'with a body over 1 MiB', status: 413, documented: 'Request Entity Too Large', message: 'Request Entity Too Large', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'POST', path: '/v3/projection', headers: { ...key(ctx), 'content-type': 'application/json' }, body: BIG }) }),
+  one({ operationId: 'createProjection', title: 'PUT on the collection', status: 405, documented: 'Method not allowed for /projections path', message: 'Method not allowed for /projections path', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'PUT', path: '/v3/projection', ...json(key(ctx), {}) }) }),
+  one({ operationId: 'createProjection', title: 'failing on the server (Prefer: code=500)', status: 500, documented: 'Internal server error', message: 'Internal server error', needs: ['apiKey', 'controls'], request: (ctx) => ({ method: 'POST', path: '/v3/projection', ...json({ ...key(ctx), ...prefer('code=500') }, { name: 'contract_500', mode: 'exclude', fields: ['gender'] }) }) }),
 
   // listProjections
   one({ operationId: 'listProjections', title: 'lists the projections', status: 200, needs: ['apiKey'], request: (ctx) => ({ method: 'GET', path: '/v3/projection', headers: key(ctx) }), check: (res) => ((res.json as { message?: string })?.message === 'Get projection list success' ? [] : ['message is not "Get projection list success"']) }),
-  one({ operationId: 'listProjections', title: 'with an unknown key', status: 403, template: 'Forbidden', message: 'Forbidden', needs: [], request: () => ({ method: 'GET', path: '/v3/projection', headers: { 'x-api-key': 'scrub-contract-unknown-key' } }) }),
-  one({ operationId: 'listProjections', title: 'PATCH on the collection', status: 405, template: 'Method not allowed for /projections path', message: 'Method not allowed for /projections path', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'PATCH', path: '/v3/projection', headers: key(ctx) }) }),
-  one({ operationId: 'listProjections', title: 'failing on the server (Prefer: code=500)', status: 500, template: 'Internal server error', message: 'Internal server error', needs: ['apiKey', 'controls'], request: (ctx) => ({ method: 'GET', path: '/v3/projection', headers: { ...key(ctx), ...prefer('code=500') } }) }),
+  one({ operationId: 'listProjections', title: 'with an unknown key', status: 403, documented: 'Forbidden', message: 'Forbidden', needs: [], request: () => ({ method: 'GET', path: '/v3/projection', headers: { 'x-api-key': 'scrub-contract-unknown-key' } }) }),
+  one({ operationId: 'listProjections', title: 'PATCH on the collection', status: 405, documented: 'Method not allowed for /projections path', message: 'Method not allowed for /projections path', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'PATCH', path: '/v3/projection', headers: key(ctx) }) }),
+  one({ operationId: 'listProjections', title: 'failing on the server (Prefer: code=500)', status: 500, documented: 'Internal server error', message: 'Internal server error', needs: ['apiKey', 'controls'], request: (ctx) => ({ method: 'GET', path: '/v3/projection', headers: { ...key(ctx), ...prefer('code=500') } }) }),
 ];
 
 function withProjection(operationId: 'getProjection' | 'deleteProjection', title: string, method: 'GET' | 'DELETE'): Case {
@@ -235,10 +236,10 @@ function withProjection(operationId: 'getProjection' | 'deleteProjection', title
 for (const [operationId, method] of [['getProjection', 'GET'], ['deleteProjection', 'DELETE']] as const) {
   idcheckCases.push(
     withProjection(operationId, method === 'GET' ? 'reads a created projection' : 'deletes a created projection', method),
-    one({ operationId, title: 'with an unknown key', status: 403, template: 'Forbidden', message: 'Forbidden', needs: [], request: () => ({ method, path: '/v3/projection/zzzzzzzzzzzzz', headers: { 'x-api-key': 'scrub-contract-unknown-key' } }) }),
-    one({ operationId, title: 'of an unknown projection', status: 404, template: 'Projection not found', message: 'Projection not found', needs: ['apiKey'], request: (ctx) => ({ method, path: '/v3/projection/zzzzzzzzzzzzz', headers: key(ctx) }) }),
-    one({ operationId, title: `${method === 'GET' ? 'PUT' : 'POST'} on an item`, status: 405, template: 'Method not allowed for /projections/projectionId path', message: 'Method not allowed for /projections/projectionId path', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: method === 'GET' ? 'PUT' : 'POST', path: '/v3/projection/zzzzzzzzzzzzz', headers: key(ctx) }) }),
-    one({ operationId, title: 'failing on the server (Prefer: code=500)', status: 500, template: 'Internal server error', message: 'Internal server error', needs: ['apiKey', 'controls'], request: (ctx) => ({ method, path: '/v3/projection/zzzzzzzzzzzzz', headers: { ...key(ctx), ...prefer('code=500') } }) }),
+    one({ operationId, title: 'with an unknown key', status: 403, documented: 'Forbidden', message: 'Forbidden', needs: [], request: () => ({ method, path: '/v3/projection/zzzzzzzzzzzzz', headers: { 'x-api-key': 'scrub-contract-unknown-key' } }) }),
+    one({ operationId, title: 'of an unknown projection', status: 404, documented: 'Projection not found', message: 'Projection not found', needs: ['apiKey'], request: (ctx) => ({ method, path: '/v3/projection/zzzzzzzzzzzzz', headers: key(ctx) }) }),
+    one({ operationId, title: `${method === 'GET' ? 'PUT' : 'POST'} on an item`, status: 405, documented: 'Method not allowed for /projections/projectionId path', message: 'Method not allowed for /projections/projectionId path', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: method === 'GET' ? 'PUT' : 'POST', path: '/v3/projection/zzzzzzzzzzzzz', headers: key(ctx) }) }),
+    one({ operationId, title: 'failing on the server (Prefer: code=500)', status: 500, documented: 'Internal server error', message: 'Internal server error', needs: ['apiKey', 'controls'], request: (ctx) => ({ method, path: '/v3/projection/zzzzzzzzzzzzz', headers: { ...key(ctx), ...prefer('code=500') } }) }),
   );
 }
 
@@ -255,18 +256,18 @@ function common(operationId: 'deleteAuthorSubmissions' | 'submitText' | 'getText
     ...(body ? { body: body() } : {}),
   });
   return [
-    one({ operationId, title: 'with a wrong token', status: 401, template: 'invalid authentication credentials', message: 'invalid authentication credentials', needs: ['account'], request: (ctx) => base(ctx, auth(ctx, 'scrub-contract-wrong-token')) }),
-    one({ operationId, title: 'on an unsupported version', status: 404, template: 'unsupported API version', message: 'unsupported API version', needs: ['account'], request: (ctx) => base(ctx, auth(ctx), 'v9.0.0') }),
-    one({ operationId, title: 'failing on the server (Prefer: code=500)', status: 500, template: 'internal server error', message: 'internal server error', needs: ['account', 'controls'], request: (ctx) => base(ctx, { ...auth(ctx), ...prefer('code=500') }) }),
+    one({ operationId, title: 'with a wrong token', status: 401, documented: 'invalid authentication credentials', message: 'invalid authentication credentials', needs: ['account'], request: (ctx) => base(ctx, auth(ctx, 'scrub-contract-wrong-token')) }),
+    one({ operationId, title: 'on an unsupported version', status: 404, documented: 'unsupported API version', message: 'unsupported API version', needs: ['account'], request: (ctx) => base(ctx, auth(ctx), 'v9.0.0') }),
+    one({ operationId, title: 'failing on the server (Prefer: code=500)', status: 500, documented: 'internal server error', message: 'internal server error', needs: ['account', 'controls'], request: (ctx) => base(ctx, { ...auth(ctx), ...prefer('code=500') }) }),
   ];
 }
 
-function submitFails(title: string, template: string, message: string, id: (ctx: Ctx) => string, body: string): Case {
+function submitFails(title: string, documented: DocumentedMessage<'submitText'>, message: string, id: (ctx: Ctx) => string, body: string): Case {
   return one({
     operationId: 'submitText',
     title,
     status: 400,
-    template,
+    documented,
     message,
     needs: ['account'],
     invalid: true,
@@ -292,8 +293,8 @@ const textCases: Case[] = [
       ...expectEqual((res.json as { submissions_deleted?: number })?.submissions_deleted, 1, 'submissions_deleted'),
     ],
   },
-  one({ operationId: 'deleteAuthorSubmissions', title: 'with an id of 41 characters', status: 400, template: 'id too long', message: 'id too long', needs: ['account'], invalid: true, request: (ctx) => ({ method: 'DELETE', path: ta(ctx, `/author/${'a'.repeat(41)}`), headers: auth(ctx) }) }),
-  one({ operationId: 'deleteAuthorSubmissions', title: 'with an underscore in the id', status: 400, template: 'id must only contain alphanumerics and hyphens', message: 'id must only contain alphanumerics and hyphens', needs: ['account'], invalid: true, request: (ctx) => ({ method: 'DELETE', path: ta(ctx, '/author/learner_1'), headers: auth(ctx) }) }),
+  one({ operationId: 'deleteAuthorSubmissions', title: 'with an id of 41 characters', status: 400, documented: 'id too long', message: 'id too long', needs: ['account'], invalid: true, request: (ctx) => ({ method: 'DELETE', path: ta(ctx, `/author/${'a'.repeat(41)}`), headers: auth(ctx) }) }),
+  one({ operationId: 'deleteAuthorSubmissions', title: 'with an underscore in the id', status: 400, documented: 'id must only contain alphanumerics and hyphens', message: 'id must only contain alphanumerics and hyphens', needs: ['account'], invalid: true, request: (ctx) => ({ method: 'DELETE', path: ta(ctx, '/author/learner_1'), headers: auth(ctx) }) }),
   ...common('deleteAuthorSubmissions', 'DELETE', () => '/author/contract-author-9'),
 
   one({ operationId: 'submitText', title: 'accepts a text', status: 200, needs: ['account'], request: (ctx) => ({ method: 'PUT', path: ta(ctx, `/text/${ctx.unique('text').replace(/_/g, '-')}`), headers: { ...auth(ctx), 'content-type': 'application/json' }, body: JSON.stringify(text({ session_id: 's-1', sequence_id: 0, sequence_count: 1, question_text: 'Q?' })) }), check: (res) => expectEqual(res.json, { type: 'success', code: 200 }, 'body') }),
@@ -308,7 +309,7 @@ const textCases: Case[] = [
     operationId: 'submitText',
     title: 'with an id already used',
     status: 400,
-    template: 'id already used',
+    documented: 'id already used',
     message: 'id already used',
     needs: ['account'],
     async run(ctx) {
@@ -318,7 +319,7 @@ const textCases: Case[] = [
       return put();
     },
   },
-  one({ operationId: 'submitText', title: 'with a body over 1 MiB', status: 413, template: 'request entity too large', message: 'request entity too large', needs: ['account'], invalid: true, request: (ctx) => ({ method: 'PUT', path: ta(ctx, '/text/contract-big'), headers: { ...auth(ctx), 'content-type': 'application/json' }, body: BIG }) }),
+  one({ operationId: 'submitText', title: 'with a body over 1 MiB', status: 413, documented: 'request entity too large', message: 'request entity too large', needs: ['account'], invalid: true, request: (ctx) => ({ method: 'PUT', path: ta(ctx, '/text/contract-big'), headers: { ...auth(ctx), 'content-type': 'application/json' }, body: BIG }) }),
   ...common('submitText', 'PUT', (ctx) => `/text/${ctx.unique('t').replace(/_/g, '-')}`, () => JSON.stringify(text())),
 
   {
@@ -345,7 +346,7 @@ const textCases: Case[] = [
       return problems;
     },
   },
-  one({ operationId: 'getTextResults', title: 'of an unknown text', status: 404, template: 'submission not found', message: 'submission not found', needs: ['account'], request: (ctx) => ({ method: 'GET', path: ta(ctx, '/text/scrub-contract-no-such-text/results'), headers: auth(ctx) }) }),
+  one({ operationId: 'getTextResults', title: 'of an unknown text', status: 404, documented: 'submission not found', message: 'submission not found', needs: ['account'], request: (ctx) => ({ method: 'GET', path: ta(ctx, '/text/scrub-contract-no-such-text/results'), headers: auth(ctx) }) }),
   ...common('getTextResults', 'GET', () => '/text/contract-t1/results'),
 ];
 

@@ -70,8 +70,8 @@ const NOT_ABOUT_THE_REQUEST = new Set<DocumentedMessage>([
   'submission not found',
 ]);
 
-/** The coverage key of a case: `200`, or `400 <message template>`. */
-const responseKey = (c: { status: number; template?: string }) => (c.template ? `${c.status} ${c.template}` : String(c.status));
+/** The coverage key of a case: `200`, or `400 <documented message>`. */
+const responseKey = (c: { status: number; documented?: string }) => (c.documented ? `${c.status} ${c.documented}` : String(c.status));
 
 async function hasMockControls(admin: string): Promise<unknown | undefined> {
   try {
