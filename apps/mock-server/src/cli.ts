@@ -12,18 +12,28 @@ with in-memory state seeded from a fixture.
 
 Options:
   -p, --port <n>               port to listen on (default: env PORT, else 4010; 0 picks a free one)
-      --host <addr>            address to bind (default: 127.0.0.1)
+      --host <addr>            address to bind (default: 127.0.0.1; anything but loopback prints a warning)
   -f, --fixture <file.json>    seed state from this fixture file instead of the built-in one
       --results-not-ready <n>  polls of a text's results answered "results_not_ready" first (default: 1)
+      --admin-origin <origin>  a browser origin allowed to use /__mock/* (repeatable; e.g. the
+                               playground's http://localhost:5173); by default no web page can
+      --allowed-host <name>    a Host name accepted besides localhost, 127.x.x.x and [::1] while
+                               bound to loopback (repeatable; guards against DNS rebinding)
+      --admin-token <token>    require "Authorization: Bearer <token>" on /__mock/* (or set env
+                               SCRUB_MOCK_ADMIN_TOKEN, which keeps it out of the process list)
+      --grace <ms>             on SIGINT/SIGTERM, how long requests in flight may finish (default 5000)
   -q, --quiet                  no per-request log lines
   -h, --help                   show this help
 
 API reference (Redoc, rendered from openapi/): GET /docs
 
-Admin endpoints:
+Admin endpoints (curl and server-side code; a request with a foreign Origin header gets 403):
   POST /__mock/reset           back to the fixture
   GET  /__mock/state           the whole state as fixture JSON
   PUT  /__mock/state           replace the state (body: fixture JSON; a bad one is refused with 400)
+
+Stopping: SIGINT/SIGTERM stop accepting connections and let requests in flight finish (up to
+--grace ms), then exit 0; a second signal stops at once.
 
 Per-request controls (header "Prefer"): code=<status>, example="<exact message>", delay=<ms>,
 fault=reset. See the root README for the built-in fixture's keys and tokens.`;
@@ -50,6 +60,10 @@ try {
       host: { type: 'string', default: '127.0.0.1' },
       fixture: { type: 'string', short: 'f' },
       'results-not-ready': { type: 'string' },
+      'admin-origin': { type: 'string', multiple: true, default: [] },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
+      'admin-token': { type: 'string' },
+      grace: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -67,6 +81,16 @@ if (args.help) {
 
 const port = integer('--port', args.port ?? process.env.PORT, 0, 65535) ?? 4010;
 const resultsNotReadyPolls = integer('--results-not-ready', args['results-not-ready'], 0, 1000);
+const grace = integer('--grace', args.grace, 0, 600_000) ?? 5_000;
+for (const origin of args['admin-origin']) {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(origin);
+  } catch {}
+  if (!parsed || parsed.origin !== origin) fail(`--admin-origin must be an origin like http://localhost:5173 (scheme, host, port; no path), got "${origin}"`);
+}
+const adminToken = args['admin-token'] ?? process.env.SCRUB_MOCK_ADMIN_TOKEN;
+if (adminToken !== undefined && !/^[\x21-\x7e]{8,}$/.test(adminToken)) fail('the admin token must be at least 8 visible ASCII characters');
 const log = args.quiet ? () => {} : (line: string) => console.log(line);
 
 let state: MockState;
@@ -79,22 +103,41 @@ try {
   fail(`cannot read fixture ${args.fixture}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
 }
 
-const server = createMockHttpServer({ state, log, extraRoutes: docsRoutes() });
+const server = createMockHttpServer({
+  state,
+  log,
+  extraRoutes: docsRoutes(),
+  adminOrigins: args['admin-origin'],
+  allowedHosts: args['allowed-host'],
+  ...(adminToken !== undefined ? { adminToken } : {}),
+});
 server.on('error', (error: NodeJS.ErrnoException) =>
   fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use (try --port)` : error.message),
 );
 server.listen(port, args.host, () => {
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
-  const host = args.host === '127.0.0.1' || args.host === '::1' ? 'localhost' : args.host;
-  console.log(`Scrub mock server listening on http://${host}:${bound} (fixture: ${args.fixture ?? 'built-in'})`);
+  const loopback = typeof address === 'object' && address !== null && (address.address.startsWith('127.') || address.address === '::1');
+  const host = loopback ? 'localhost' : args.host;
+  console.log(`Scrub mock server listening on http://${host.includes(':') ? `[${host}]` : host}:${bound} (fixture: ${args.fixture ?? 'built-in'})`);
+  if (!loopback)
+    console.warn(
+      `warning: listening on ${args.host}, not a loopback address: anyone who can reach it can use the API keys of the fixture${adminToken === undefined ? ' and read, replace or reset the state through /__mock (set --admin-token or SCRUB_MOCK_ADMIN_TOKEN)' : ''}.`,
+    );
 });
 
+let stopping = false;
 function shutdown(signal: string) {
-  console.log(`${signal}: shutting down`);
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-  setTimeout(() => process.exit(0), 2000).unref();
+  if (stopping) {
+    console.log(`${signal} again: stopping now`);
+    process.exit(0);
+  }
+  stopping = true;
+  console.log(`${signal}: finishing requests in flight (up to ${grace} ms), then stopping`);
+  void server.shutdown(grace).then(({ forced }) => {
+    if (forced) console.log(`stopped: requests still in flight after ${grace} ms were cut off`);
+    process.exit(0);
+  });
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -40,7 +40,7 @@ describe('scrub-mock CLI', () => {
     const run = start(['--help']);
     expect(await run.exited).toBe(0);
     const { out } = run.output();
-    for (const flag of ['--port', '--host', '--fixture', '--results-not-ready', '--quiet', '--help', '/__mock/reset', '/__mock/state', 'Prefer']) expect(out).toContain(flag);
+    for (const flag of ['--port', '--host', '--fixture', '--results-not-ready', '--admin-origin', '--allowed-host', '--admin-token', 'SCRUB_MOCK_ADMIN_TOKEN', '--grace', '--quiet', '--help', '/__mock/reset', '/__mock/state', 'Prefer', 'SIGTERM']) expect(out).toContain(flag);
   });
 
   it('prints its URL when ready, serves the built-in fixture, logs requests, and stops on SIGTERM', async () => {
@@ -92,5 +92,50 @@ describe('scrub-mock CLI', () => {
     const run = start(args());
     expect(await run.exited).toBe(2);
     expect(run.output().err).toMatch(message);
+  });
+
+  it('on SIGTERM lets a request in flight finish, then exits 0', async () => {
+    const run = start(['--port', '0', '--quiet']);
+    const url = (await run.ready).replace('localhost', '127.0.0.1');
+    const pending = fetch(`${url}/v3/projection`, { headers: { 'x-api-key': 'test-api-key', prefer: 'delay=1000' } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    run.child.kill('SIGTERM');
+    const response = await pending;
+    expect(response.status).toBe(200);
+    expect((await response.json()).message).toBe('Get projection list success');
+    expect(await run.exited).toBe(0);
+    expect(run.output().out).toContain('SIGTERM: finishing requests in flight (up to 5000 ms), then stopping');
+  });
+
+  it('a second signal stops at once, and --grace bounds the wait', async () => {
+    const run = start(['--port', '0', '--quiet', '--grace', '60000']);
+    const url = (await run.ready).replace('localhost', '127.0.0.1');
+    const pending = fetch(`${url}/v3/projection`, { headers: { 'x-api-key': 'test-api-key', prefer: 'delay=30000' } }).catch((e: Error) => e);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = performance.now();
+    run.child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(await pending).toBeInstanceOf(Error);
+    expect(run.output().out).toContain('SIGINT again: stopping now');
+  });
+
+  it('warns when bound to an address other machines can reach, and takes an admin token from the environment', async () => {
+    const run = start(['--port', '0', '--host', '0.0.0.0', '--quiet'], { SCRUB_MOCK_ADMIN_TOKEN: 'admin-token-1' });
+    const url = (await run.ready).replace('0.0.0.0', '127.0.0.1');
+    await expect.poll(() => run.output().err).toContain('warning: listening on 0.0.0.0, not a loopback address: anyone who can reach it can use the API keys of the fixture.');
+    expect((await fetch(`${url}/__mock/state`)).status).toBe(401);
+    expect((await fetch(`${url}/__mock/state`, { headers: { authorization: 'Bearer admin-token-1' } })).status).toBe(200);
+  });
+
+  it('refuses an --admin-origin that is not an origin, and a short admin token', async () => {
+    const bad = start(['--admin-origin', 'http://localhost:5173/app']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output().err).toContain('--admin-origin must be an origin like http://localhost:5173');
+    const short = start(['--admin-token', 'abc']);
+    expect(await short.exited).toBe(2);
+    expect(short.output().err).toContain('the admin token must be at least 8 visible ASCII characters');
   });
 });

@@ -56,6 +56,28 @@ function one(c: Omit<Case, 'run'> & { request(ctx: Ctx): Req }): Case {
   return { ...c, run: (ctx) => ctx.send(c.request(ctx)) };
 }
 
+/** A request carrying a body over 1 MiB (on GET too: the size check runs before anything else). */
+function tooLarge<Op extends 'partialDeleteSubmission' | 'getSubmission' | 'listProjections' | 'getProjection' | 'deleteProjection' | 'deleteAuthorSubmissions' | 'getTextResults'>(
+  operationId: Op,
+  documented: DocumentedMessage<Op>,
+  needs: Need[],
+  request: (ctx: Ctx) => Omit<Req, 'body'>,
+): Case {
+  return one({
+    operationId,
+    title: 'with a body over 1 MiB',
+    status: 413,
+    documented,
+    message: documented,
+    needs,
+    invalid: true,
+    request: (ctx) => {
+      const req = request(ctx);
+      return { ...req, headers: { ...req.headers, 'content-type': 'application/json' }, body: BIG };
+    },
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // ID check
 // ---------------------------------------------------------------------------------------------
@@ -208,6 +230,11 @@ const idcheckCases: Case[] = [
   one({ operationId: 'listProjections', title: 'with an unknown key', status: 403, documented: 'Forbidden', message: 'Forbidden', needs: [], request: () => ({ method: 'GET', path: '/v3/projection', headers: { 'x-api-key': 'scrub-contract-unknown-key' } }) }),
   one({ operationId: 'listProjections', title: 'PATCH on the collection', status: 405, documented: 'Method not allowed for /projections path', message: 'Method not allowed for /projections path', needs: ['apiKey'], invalid: true, request: (ctx) => ({ method: 'PATCH', path: '/v3/projection', headers: key(ctx) }) }),
   one({ operationId: 'listProjections', title: 'failing on the server (Prefer: code=500)', status: 500, documented: 'Internal server error', message: 'Internal server error', needs: ['apiKey', 'controls'], request: (ctx) => ({ method: 'GET', path: '/v3/projection', headers: { ...key(ctx), ...prefer('code=500') } }) }),
+  tooLarge('partialDeleteSubmission', 'Request Entity Too Large', ['apiKey'], (ctx) => ({ method: 'DELETE', path: PD, query: qs(['submission_id', 'scrub-contract-no-such-submission'], ['fields', 'email']), headers: key(ctx) })),
+  tooLarge('getSubmission', 'Request Entity Too Large', ['apiKey'], (ctx) => ({ method: 'GET', path: '/v3/submission', query: qs(['userid', 'u']), headers: key(ctx) })),
+  tooLarge('listProjections', 'Request Entity Too Large', ['apiKey'], (ctx) => ({ method: 'GET', path: '/v3/projection', headers: key(ctx) })),
+  tooLarge('getProjection', 'Request Entity Too Large', ['apiKey'], (ctx) => ({ method: 'GET', path: '/v3/projection/scrubcontract1', headers: key(ctx) })),
+  tooLarge('deleteProjection', 'Request Entity Too Large', ['apiKey'], (ctx) => ({ method: 'DELETE', path: '/v3/projection/scrubcontract1', headers: key(ctx) })),
 ];
 
 function withProjection(operationId: 'getProjection' | 'deleteProjection', title: string, method: 'GET' | 'DELETE'): Case {
@@ -348,6 +375,8 @@ const textCases: Case[] = [
   },
   one({ operationId: 'getTextResults', title: 'of an unknown text', status: 404, documented: 'submission not found', message: 'submission not found', needs: ['account'], request: (ctx) => ({ method: 'GET', path: ta(ctx, '/text/scrub-contract-no-such-text/results'), headers: auth(ctx) }) }),
   ...common('getTextResults', 'GET', () => '/text/contract-t1/results'),
+  tooLarge('deleteAuthorSubmissions', 'request entity too large', ['account'], (ctx) => ({ method: 'DELETE', path: ta(ctx, '/author/scrub-contract-nobody'), headers: auth(ctx) })),
+  tooLarge('getTextResults', 'request entity too large', ['account'], (ctx) => ({ method: 'GET', path: ta(ctx, '/text/contract-t1/results'), headers: auth(ctx) })),
 ];
 
 export const cases: Record<'idcheck' | 'text-assessment', Case[]> = { idcheck: idcheckCases, 'text-assessment': textCases };

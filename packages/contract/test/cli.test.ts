@@ -39,9 +39,9 @@ describe('scrub-contract CLI', () => {
     const xml = join(dir, 'junit.xml');
     const r = await run(['--', '--target', mock.url, '--report', report, '--junit', xml, '--require-coverage', '100', '--quiet']);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('70/70 documented responses hit (100%)');
+    expect(r.out).toContain('77/77 documented responses hit (100%)');
     const json = JSON.parse(readFileSync(report, 'utf8'));
-    expect(json.coverage).toHaveLength(70);
+    expect(json.coverage).toHaveLength(77);
     expect(json.ok).toBe(true);
     const junit = readFileSync(xml, 'utf8');
     expect(junit).toMatch(/<testsuite name="idcheck" tests="\d+" failures="0"/);
@@ -52,7 +52,7 @@ describe('scrub-contract CLI', () => {
     const r = await run(['--target', bare.url, '--area', 'idcheck', '--api-key', 'some-key', '--require-coverage', '100', '--fuzz-runs', '0', '-q']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('unreachable');
-    expect(r.out).toMatch(/0\/46 documented responses hit \(0%\)/);
+    expect(r.out).toMatch(/0\/51 documented responses hit \(0%\)/);
     expect(r.err).toContain('coverage 0% is below the required 100%');
   });
 

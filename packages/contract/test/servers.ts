@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createMockState } from '@scrub/mocks';
+import { send } from '../src/http.js';
 import { createMockHttpServer } from '@scrub/mocks/http';
 
 export const SPECS = {
@@ -78,12 +79,14 @@ export function startProxy(mockUrl: string, mutate: (x: Exchange, forward: () =>
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const path = (req.url ?? '').split('?')[0]!;
       const forward = async (): Promise<Exchange> => {
-        const upstream = await fetch(mockUrl + req.url, {
-          method: req.method,
+        // the suite's own client: it can send a body on GET too (the 413 cases do)
+        const upstream = await send(mockUrl, {
+          method: req.method ?? 'GET',
+          path: req.url ?? '/',
           headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>,
-          body: chunks.length ? Buffer.concat(chunks) : undefined,
+          ...(chunks.length ? { body: Buffer.concat(chunks).toString('utf8') } : {}),
         });
-        return { method: req.method ?? 'GET', path, status: upstream.status, text: await upstream.text() };
+        return { method: req.method ?? 'GET', path, status: upstream.status, text: upstream.text };
       };
       const out = await mutate({ method: req.method ?? 'GET', path, status: 0, text: '' }, forward);
       res.writeHead(out.status, { 'content-type': 'application/json' });

@@ -19,6 +19,17 @@ describe('fixture validation', () => {
     ['one key in two projects', (f: any) => f.idcheck.projects[1].apiKeys.push('test-api-key'), 'idcheck.projects[1].apiKeys[1]: key used by two projects'],
     ['duplicate submission ids', (f: any) => f.idcheck.projects[0].submissions.push({ submission_id: 's1' }), 'idcheck.projects[0].submissions[3].submission_id: duplicate "s1"'],
     ['not an object at all', () => 42, 'fixture: expected object'],
+    ['an empty API key', (f: any) => f.idcheck.projects[0].apiKeys.push(''), 'idcheck.projects[0].apiKeys[1]: expected a non-empty string'],
+    ['an empty orphan key', (f: any) => f.idcheck.orphanApiKeys.push(''), 'idcheck.orphanApiKeys[1]: expected a non-empty string'],
+    ['an empty submission id', (f: any) => (f.idcheck.projects[0].submissions[0].submission_id = ''), 'idcheck.projects[0].submissions[0].submission_id: expected a non-empty string'],
+    ['an empty token', (f: any) => (f.textAssessment.accounts[0].token = ''), 'textAssessment.accounts[0].token: expected a non-empty string'],
+    ['an empty text id', (f: any) => (f.textAssessment.accounts[0].texts[0].id = ''), 'textAssessment.accounts[0].texts[0].id: expected a non-empty string'],
+    ['a key that is a project key and an orphan key', (f: any) => f.idcheck.orphanApiKeys.push('test-api-key'), 'idcheck.orphanApiKeys[1]: also a key of project "demo" (a key is a project\'s or an orphan\'s, not both)'],
+    [
+      'an audit log over the cap',
+      (f: any) => (f.idcheck.projects[0].auditLog = Array.from({ length: 1001 }, (_, i) => ({ at: '2026-01-01T00:00:00.000Z', projectId: 'demo', submission_id: `s${i}`, fields: ['email'], data_fields: [] }))),
+      'idcheck.projects[0].auditLog: expected at most 1000 entries (the mock keeps the latest 1,000)',
+    ],
   ])('%s', (_name, change, message) => {
     const fixture = typeof change === 'function' && change.length === 0 ? (change as () => unknown)() : mutate(change as (f: any) => void);
     expect(() => createMockState(fixture)).toThrow(new FixtureError(message));

@@ -15,8 +15,8 @@ describe('catalogue', () => {
   });
 
   it('lists documented errors in check order, with their example bodies', () => {
-    expect(errorMessages.partialDeleteSubmission.slice(0, 3).map((e) => e.message)).toEqual([
-      'invalid API key for this project', 'not Exist Project Data', 'submission_id is required',
+    expect(errorMessages.partialDeleteSubmission.slice(0, 4).map((e) => `${e.status} ${e.message}`)).toEqual([
+      '413 Request Entity Too Large', '400 invalid API key for this project', '400 not Exist Project Data', '400 submission_id is required',
     ]);
     expect(documentedErrorOf('createProjection', 'Projection count limit exceeded')).toEqual({
       status: 409, message: 'Projection count limit exceeded', example: { message: 'Projection count limit exceeded' },

@@ -15,6 +15,8 @@ export const join = (path: string, key: string) => (path ? `${path}.${key}` : ke
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const string: Check = (v, p) => void (typeof v === 'string' || fail(p, 'string'));
+/** A string with at least one character (identifiers, keys, tokens). */
+export const identifier: Check = (v, p) => void ((typeof v === 'string' && v !== '') || fail(p, 'a non-empty string'));
 export const boolean: Check = (v, p) => void (typeof v === 'boolean' || fail(p, 'boolean'));
 export const count: Check = (v, p) => void ((Number.isInteger(v) && (v as number) >= 0) || fail(p, 'integer >= 0'));
 

@@ -3,7 +3,7 @@
 import type { ApiArea, OperationRequest } from './area.js';
 import { exampleError } from './errors.js';
 import { json, type MockRequest, type MockResult } from './http.js';
-import { parsePrefer, type Preferences } from './prefer.js';
+import { describeIgnored, parsePrefer, type Preferences } from './prefer.js';
 import type { RouteMatch } from './router.js';
 import type { MockStateCore } from './state.js';
 
@@ -24,7 +24,7 @@ export function handleRequest(
 
   const prefs = parsePrefer(request.header('prefer'));
   if (prefs) {
-    if (prefs.ignored.length) state.options.onWarning?.(`Prefer: ignored ${prefs.ignored.join(', ')}`);
+    if (prefs.ignored.length) state.options.onWarning?.(`Prefer: ignored ${describeIgnored(prefs.ignored)}`);
     if (prefs.delay) {
       const delay = prefs.delay;
       prefs.delay = undefined;
@@ -41,7 +41,7 @@ function answer(state: MockStateCore, request: MockRequest, match: Extract<Route
     if (prefs.code !== undefined || prefs.example !== undefined) {
       const forced = exampleError(operationId, prefs.code, prefs.example);
       if (forced) return forced;
-      const asked = [prefs.code && `code=${prefs.code}`, prefs.example && `example=${prefs.example}`].filter(Boolean).join(', ');
+      const asked = describeIgnored([prefs.code ? `code=${prefs.code}` : '', prefs.example ? `example=${prefs.example}` : ''].filter(Boolean));
       state.options.onWarning?.(`Prefer: ${operationId} documents no error for ${asked}`);
     }
   }

@@ -2,7 +2,7 @@
 // operations and its part of the state.
 import { operationRoutes } from '@scrub/spec/idcheck';
 import type { ApiArea, GateResult, OperationRequest } from '../core/area.js';
-import { documentedError, exampleError } from '../core/errors.js';
+import { documentedError } from '../core/errors.js';
 import { json, type MockResponse } from '../core/http.js';
 import { credentials, type ProjectAuth } from './credentials.js';
 import { partialDeleteSubmission } from './partial-delete.js';
@@ -13,11 +13,10 @@ import { getSubmission } from './submissions.js';
 const refuse = (response: MockResponse): GateResult<never> => ({ ok: false, response });
 const NOT_FOUND = json(404, { message: 'Not Found' });
 const METHOD_NOT_ALLOWED = json(405, { message: 'Method Not Allowed' });
-const TOO_LARGE = json(413, { message: 'Request Entity Too Large' });
 
 function gate({ request, operationId, slice }: OperationRequest<IdCheckState>): GateResult<ProjectAuth> {
   // the gateway refuses an oversized body before the key is looked at
-  if (request.bodyTooLarge) return refuse(exampleError(operationId, 413) ?? TOO_LARGE);
+  if (request.bodyTooLarge) return refuse(documentedError(operationId, 'Request Entity Too Large'));
   const auth = credentials(slice, request);
   if (auth.kind === 'project') return { ok: true, auth };
   if (operationId === 'partialDeleteSubmission')

@@ -5,11 +5,9 @@ import type { OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
 import type { MockResponse } from '../core/http.js';
 import { success, type ProjectAuth } from './credentials.js';
-import type { IdCheckState, Submission } from './state.js';
+import { AUDIT_LOG_LIMIT, type IdCheckState, type Submission } from './state.js';
 
 const op = 'partialDeleteSubmission';
-/** Entries kept in a project's audit log (`GET /__mock/state` shows them). */
-export const AUDIT_LOG_LIMIT = 1000;
 
 /** Where each `fields` name lives in a stored submission (others are top-level keys of that name). */
 const LOCATIONS: Record<string, [string, string[]]> = {

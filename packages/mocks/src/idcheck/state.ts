@@ -1,10 +1,13 @@
 // The ID-check part of a fixture and of the live state: projects (their keys, submissions,
 // projections and audit log) and orphaned keys. Live state is keyed the way requests look things up.
 import { projectionFieldValues, type components } from '@scrub/spec/idcheck';
-import { arrayOf, boolean, FixtureError, matching, object, oneOf, string } from '../core/fixture-check.js';
+import { arrayOf, boolean, FixtureError, identifier, matching, object, oneOf, string } from '../core/fixture-check.js';
 
 export type Submission = components['schemas']['Submission'];
 export type Projection = components['schemas']['Projection'];
+
+/** Entries kept in a project's audit log (`GET /__mock/state` shows them). */
+export const AUDIT_LOG_LIMIT = 1000;
 
 /** The most projections a project can hold (`Projection count limit exceeded`). */
 export const PROJECTION_LIMIT = 10;
@@ -50,7 +53,7 @@ export interface IdCheckState {
   orphanApiKeys: Set<string>;
 }
 
-const submission = object({ submission_id: string }, { email: string, userid: string, projection_id: string, data: object({}) });
+const submission = object({ submission_id: identifier }, { email: string, userid: string, projection_id: string, data: object({}) });
 const projection = object({
   projection_id: matching(/^[a-z0-9]{13}$/, '13 lowercase alphanumerics'),
   name: matching(/^[a-z0-9_]+$/, 'a name of lowercase letters, digits and _'),
@@ -62,11 +65,11 @@ const projection = object({
 export const checkIdCheckFixture = object({
   projects: arrayOf(
     object(
-      { id: string, apiKeys: arrayOf(string), encryption: boolean, submissions: arrayOf(submission), projections: arrayOf(projection) },
+      { id: identifier, apiKeys: arrayOf(identifier), encryption: boolean, submissions: arrayOf(submission), projections: arrayOf(projection) },
       { auditLog: arrayOf(object({ at: string, projectId: string, submission_id: string, fields: arrayOf(string), data_fields: arrayOf(string) })) },
     ),
   ),
-  orphanApiKeys: arrayOf(string),
+  orphanApiKeys: arrayOf(identifier),
 });
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -94,7 +97,12 @@ export function loadIdCheck(fixture: IdCheckFixture, path: string): IdCheckState
       }
     });
     if (p.projections.length > PROJECTION_LIMIT) throw new FixtureError(`${at}.projections: expected at most ${PROJECTION_LIMIT} (the API's limit)`);
+    if ((p.auditLog?.length ?? 0) > AUDIT_LOG_LIMIT) throw new FixtureError(`${at}.auditLog: expected at most ${AUDIT_LOG_LIMIT} entries (the mock keeps the latest ${AUDIT_LOG_LIMIT.toLocaleString('en')})`);
     projects.set(p.id, { id: p.id, apiKeys: [...p.apiKeys], encryption: p.encryption, submissions, projections: clone(p.projections), auditLog: clone(p.auditLog ?? []) });
+  });
+  fixture.orphanApiKeys.forEach((key, i) => {
+    // a key has one role: a project's, or an orphan's (never quoted: it is a credential)
+    if (apiKeys.has(key)) throw new FixtureError(`${path}.orphanApiKeys[${i}]: also a key of project "${apiKeys.get(key)}" (a key is a project's or an orphan's, not both)`);
   });
   return { projects, apiKeys, orphanApiKeys: new Set(fixture.orphanApiKeys) };
 }

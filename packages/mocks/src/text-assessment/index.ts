@@ -2,7 +2,7 @@
 // (version, then the token of the account in the path, then body size), its operations and state.
 import { operationRoutes } from '@scrub/spec/text-assessment';
 import type { ApiArea, GateResult, OperationRequest } from '../core/area.js';
-import { documentedError, exampleError } from '../core/errors.js';
+import { documentedError } from '../core/errors.js';
 import { json } from '../core/http.js';
 import { deleteAuthorSubmissions, getTextResults, submitText } from './operations.js';
 import { checkTextAssessmentFixture, dumpTextAssessment, loadTextAssessment, type TextAccount, type TextAssessmentFixture, type TextAssessmentState } from './state.js';
@@ -16,7 +16,6 @@ const TOKEN = /^Token token=(.+)$/;
 const envelope = (status: number, message: string) => json(status, { type: 'error', code: status, message });
 const NOT_FOUND = envelope(404, 'not found');
 const METHOD_NOT_ALLOWED = envelope(405, 'method not allowed');
-const TOO_LARGE = envelope(413, 'request entity too large');
 
 function claims(path: string): boolean {
   const secondSlash = path.indexOf('/', 1);
@@ -30,7 +29,7 @@ function gate({ request, operationId, params, slice }: OperationRequest<TextAsse
   const token = TOKEN.exec(request.header('authorization') ?? '')?.[1];
   const account = slice.accounts.get(params.account_id!);
   if (!account || token === undefined || account.token !== token) return { ok: false, response: documentedError(operationId, 'invalid authentication credentials') };
-  if (request.bodyTooLarge) return { ok: false, response: exampleError(operationId, 413) ?? TOO_LARGE };
+  if (request.bodyTooLarge) return { ok: false, response: documentedError(operationId, 'request entity too large') };
   return { ok: true, auth: account };
 }
 

@@ -1,6 +1,6 @@
 // The text-assessment part of a fixture and of the live state: accounts with their token, texts,
 // used ids and remembered author deletions.
-import { arrayOf, boolean, count, FixtureError, object, recordOf, string, fail } from '../core/fixture-check.js';
+import { arrayOf, boolean, count, FixtureError, identifier, object, recordOf, string, fail } from '../core/fixture-check.js';
 
 export interface FixtureText {
   id: string;
@@ -62,14 +62,14 @@ export const TEXT_MAX_LENGTH = 10_000;
 
 const textBody = (v: unknown, p: string) => void ((typeof v === 'string' && [...v].length <= TEXT_MAX_LENGTH) || fail(p, 'a string of at most 10,000 characters'));
 const text = object(
-  { id: string, author_id: string, task_id: string, text: textBody },
+  { id: identifier, author_id: identifier, task_id: identifier, text: textBody },
   { session_id: string, sequence_id: count, sequence_count: count, question_text: string, polls: count },
 );
 
 export const checkTextAssessmentFixture = object({
   accounts: arrayOf(
     object(
-      { id: string, token: string, texts: arrayOf(text) },
+      { id: identifier, token: identifier, texts: arrayOf(text) },
       {
         usedTextIds: arrayOf(string),
         authorDeletions: recordOf(object({ submissions_deleted: count, timestamp: string }, { textsSince: boolean })),

@@ -92,11 +92,12 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
   const baseUrl = config.baseUrl.replace(/\/$/, '');
   const timeout = config.timeout ?? DEFAULT_TIMEOUT_MS;
   const log = config.log;
-  const fetch = config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+  const fetch = sameOriginRedirects(config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)));
   const pathOf = (url: string) => new URL(url).pathname;
 
   const api: KyInstance = ky.create({
     timeout,
+    redirect: 'manual',
     throwHttpErrors: true,
     fetch,
     headers: { ...clientHeaders, ...config.credentials },
@@ -109,6 +110,8 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
       backoffLimit: BACKOFF_CAP_MS,
       delay: (attempt) => BACKOFF_BASE_MS * 2 ** (attempt - 1),
       jitter: true,
+      // the SDK's own refusals (a cross-origin redirect) are final; network failures are retried as usual
+      shouldRetry: ({ error }) => (error instanceof ScrubError && !(error instanceof APIConnectionError) ? false : undefined),
     },
     hooks: {
       beforeRetry: [
@@ -219,6 +222,39 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
   );
 
   return { send, raw };
+}
+
+const MAX_REDIRECTS = 5;
+
+/**
+ * A `fetch` that follows redirects only within the origin of the request: fetch itself would follow
+ * a redirect to another origin with every header but `Authorization`, so `x-api-key` would go along.
+ * A redirect elsewhere is a `ScrubError` naming the origins (never a header); in a browser, where a
+ * redirect cannot be inspected, any redirect is one.
+ */
+function sameOriginRedirects(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
+  return async (input, init) => {
+    // ky hands over its Request (built with `redirect: 'manual'`); keep a copy of a body in case a 307/308 must repeat it
+    let current = input instanceof Request ? input : new Request(input as RequestInfo, init);
+    let replay = current.body !== null ? current.clone() : undefined;
+    let response = await fetch(input, init);
+    for (let hop = 0; ; hop++) {
+      if (response.type === 'opaqueredirect') throw new ScrubError('The server answered with a redirect, which the SDK does not follow in a browser (it cannot tell where it leads). Use the final URL as `baseUrl`.');
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      if (location === null) return response;
+      const from = new URL(current.url);
+      const to = new URL(location, from);
+      if (to.origin !== from.origin) throw new ScrubError(`The server redirected to another origin (${to.origin}); the SDK does not follow it, so the credentials stay with ${from.origin}.`);
+      if (hop === MAX_REDIRECTS) throw new ScrubError(`More than ${MAX_REDIRECTS} redirects.`);
+      await response.body?.cancel();
+      // 307/308 repeat the request as it was; 301/302/303 turn anything but GET/HEAD into a bodiless GET, as fetch does
+      const repeat = response.status === 307 || response.status === 308 || current.method === 'GET' || current.method === 'HEAD';
+      const body = repeat && replay ? await replay.arrayBuffer() : undefined;
+      current = new Request(to, { method: repeat ? current.method : 'GET', headers: current.headers, body, signal: current.signal, redirect: 'manual' });
+      replay = body === undefined ? undefined : current.clone();
+      response = await fetch(current);
+    }
+  };
 }
 
 const RAW_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'request'] as const;

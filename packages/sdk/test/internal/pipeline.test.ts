@@ -260,3 +260,40 @@ describe('the raw openapi-fetch client', () => {
     expect(f.calls[1]!.headers.get('x-api-key')).toBe('sk-secret-key');
   });
 });
+
+describe('redirects: credentials never leave their origin', () => {
+  const redirect = (status: number, location: string) => new Response(null, { status, headers: { location } });
+
+  it('a redirect to another origin is a ScrubError naming the origins, and nothing reaches the other origin', async () => {
+    const f = fakeFetch(redirect(307, 'http://evil.test/v3/projection'), json(200, listBody));
+    const error = await client(f.fetch).projections.list().catch((e) => e);
+    expect(error).toBeInstanceOf(ScrubError);
+    expect(error).not.toBeInstanceOf(APIConnectionError);
+    expect(error.message).toBe('The server redirected to another origin (http://evil.test); the SDK does not follow it, so the credentials stay with http://api.test.');
+    expect(JSON.stringify(error) + String(error.stack)).not.toContain('sk-secret-key');
+    expect(f.calls.map((c) => new URL(c.url).origin)).toEqual(['http://api.test']); // not retried, never sent on
+  });
+
+  it('follows a redirect within the origin (GET), with the credentials', async () => {
+    const f = fakeFetch(redirect(302, '/v3/projection?moved=1'), json(200, listBody));
+    await expect(client(f.fetch).projections.list()).resolves.toEqual([]);
+    expect(f.calls.map((c) => c.url)).toEqual(['http://api.test/v3/projection', 'http://api.test/v3/projection?moved=1']);
+    expect(f.calls[1]!.headers.get('x-api-key')).toBe('sk-secret-key');
+  });
+
+  it('repeats a POST with its body on a same-origin 307', async () => {
+    const created = { projection_id: 'abcdefghijklm', message: 'Create projection success' };
+    const f = fakeFetch(redirect(307, 'http://api.test/v3/projection/'), json(200, created));
+    await expect(client(f.fetch).projections.create({ name: 'a', fields: ['gender'] })).resolves.toEqual(created);
+    expect(f.calls.map((c) => [c.method, c.url, c.body])).toEqual([
+      ['POST', 'http://api.test/v3/projection', '{"name":"a","mode":"exclude","fields":["gender"]}'],
+      ['POST', 'http://api.test/v3/projection/', '{"name":"a","mode":"exclude","fields":["gender"]}'],
+    ]);
+  });
+
+  it('gives up after 5 redirects', async () => {
+    const f = fakeFetch(redirect(302, '/v3/projection'));
+    await expect(client(f.fetch).projections.list()).rejects.toThrow('More than 5 redirects.');
+    expect(f.calls).toHaveLength(6);
+  });
+});

@@ -117,11 +117,18 @@ export const document: Record<string, any> = {
           "400": {
             "$ref": "#/components/responses/PartialDeleteBadRequest"
           },
+          "413": {
+            "$ref": "#/components/responses/RequestEntityTooLarge"
+          },
           "500": {
             "$ref": "#/components/responses/ErrorCodeInternalServerError"
           }
         },
         "x-error-messages": [
+          {
+            "status": 413,
+            "message": "Request Entity Too Large"
+          },
           {
             "status": 400,
             "message": "invalid API key for this project"
@@ -292,11 +299,18 @@ export const document: Record<string, any> = {
           "403": {
             "$ref": "#/components/responses/Forbidden"
           },
+          "413": {
+            "$ref": "#/components/responses/RequestEntityTooLarge"
+          },
           "500": {
             "$ref": "#/components/responses/ErrorCodeInternalServerError"
           }
         },
         "x-error-messages": [
+          {
+            "status": 413,
+            "message": "Request Entity Too Large"
+          },
           {
             "status": 403,
             "message": "Forbidden"
@@ -532,6 +546,9 @@ export const document: Record<string, any> = {
           "405": {
             "$ref": "#/components/responses/ProjectionCollectionMethodNotAllowed"
           },
+          "413": {
+            "$ref": "#/components/responses/RequestEntityTooLarge"
+          },
           "500": {
             "$ref": "#/components/responses/MessageInternalServerError"
           }
@@ -540,6 +557,10 @@ export const document: Record<string, any> = {
           {
             "status": 405,
             "message": "Method not allowed for /projections path"
+          },
+          {
+            "status": 413,
+            "message": "Request Entity Too Large"
           },
           {
             "status": 403,
@@ -618,6 +639,9 @@ export const document: Record<string, any> = {
           "405": {
             "$ref": "#/components/responses/ProjectionItemMethodNotAllowed"
           },
+          "413": {
+            "$ref": "#/components/responses/RequestEntityTooLarge"
+          },
           "500": {
             "$ref": "#/components/responses/MessageInternalServerError"
           }
@@ -626,6 +650,10 @@ export const document: Record<string, any> = {
           {
             "status": 405,
             "message": "Method not allowed for /projections/projectionId path"
+          },
+          {
+            "status": 413,
+            "message": "Request Entity Too Large"
           },
           {
             "status": 403,
@@ -690,6 +718,9 @@ export const document: Record<string, any> = {
           "405": {
             "$ref": "#/components/responses/ProjectionItemMethodNotAllowed"
           },
+          "413": {
+            "$ref": "#/components/responses/RequestEntityTooLarge"
+          },
           "500": {
             "$ref": "#/components/responses/MessageInternalServerError"
           }
@@ -698,6 +729,10 @@ export const document: Record<string, any> = {
           {
             "status": 405,
             "message": "Method not allowed for /projections/projectionId path"
+          },
+          {
+            "status": 413,
+            "message": "Request Entity Too Large"
           },
           {
             "status": 403,

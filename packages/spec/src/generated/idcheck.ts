@@ -768,6 +768,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["PartialDeleteBadRequest"];
+            413: components["responses"]["RequestEntityTooLarge"];
             500: components["responses"]["ErrorCodeInternalServerError"];
         };
     };
@@ -853,6 +854,7 @@ export interface operations {
             };
             400: components["responses"]["GetSubmissionBadRequest"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["RequestEntityTooLarge"];
             500: components["responses"]["ErrorCodeInternalServerError"];
         };
     };
@@ -879,6 +881,7 @@ export interface operations {
             };
             403: components["responses"]["Forbidden"];
             405: components["responses"]["ProjectionCollectionMethodNotAllowed"];
+            413: components["responses"]["RequestEntityTooLarge"];
             500: components["responses"]["MessageInternalServerError"];
         };
     };
@@ -951,6 +954,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ProjectionNotFound"];
             405: components["responses"]["ProjectionItemMethodNotAllowed"];
+            413: components["responses"]["RequestEntityTooLarge"];
             500: components["responses"]["MessageInternalServerError"];
         };
     };
@@ -986,6 +990,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ProjectionNotFound"];
             405: components["responses"]["ProjectionItemMethodNotAllowed"];
+            413: components["responses"]["RequestEntityTooLarge"];
             500: components["responses"]["MessageInternalServerError"];
         };
     };
@@ -1007,6 +1012,7 @@ export const componentsParametersRequestTypeValues: ReadonlyArray<FlattenedDeepR
 /** Documented errors of each operation in the order the server checks them: `{name}` marks variable text, `example` is the documented body. */
 export const errorMessages = {
   partialDeleteSubmission: [
+    { status: 413, message: "Request Entity Too Large", example: {"message":"Request Entity Too Large"} },
     { status: 400, message: "invalid API key for this project", example: {"errorCode":"invalid API key for this project"} },
     { status: 400, message: "not Exist Project Data", example: {"errorCode":"not Exist Project Data"} },
     { status: 400, message: "submission_id is required", example: {"errorCode":"submission_id is required"} },
@@ -1023,6 +1029,7 @@ export const errorMessages = {
     { status: 500, message: "Internal server error", example: {"errorCode":"Internal server error"} },
   ],
   getSubmission: [
+    { status: 413, message: "Request Entity Too Large", example: {"message":"Request Entity Too Large"} },
     { status: 403, message: "Forbidden", example: {"message":"Forbidden"} },
     { status: 400, message: "Invalid Query String parameters", example: {"errorCode":"Invalid Query String parameters"} },
     { status: 400, message: "not Exist Submission Data", example: {"errorCode":"not Exist Submission Data"} },
@@ -1030,6 +1037,7 @@ export const errorMessages = {
   ],
   listProjections: [
     { status: 405, message: "Method not allowed for /projections path", example: {"message":"Method not allowed for /projections path"} },
+    { status: 413, message: "Request Entity Too Large", example: {"message":"Request Entity Too Large"} },
     { status: 403, message: "Forbidden", example: {"message":"Forbidden"} },
     { status: 500, message: "Internal server error", example: {"message":"Internal server error"} },
   ],
@@ -1048,12 +1056,14 @@ export const errorMessages = {
   ],
   getProjection: [
     { status: 405, message: "Method not allowed for /projections/projectionId path", example: {"message":"Method not allowed for /projections/projectionId path"} },
+    { status: 413, message: "Request Entity Too Large", example: {"message":"Request Entity Too Large"} },
     { status: 403, message: "Forbidden", example: {"message":"Forbidden"} },
     { status: 404, message: "Projection not found", example: {"message":"Projection not found"} },
     { status: 500, message: "Internal server error", example: {"message":"Internal server error"} },
   ],
   deleteProjection: [
     { status: 405, message: "Method not allowed for /projections/projectionId path", example: {"message":"Method not allowed for /projections/projectionId path"} },
+    { status: 413, message: "Request Entity Too Large", example: {"message":"Request Entity Too Large"} },
     { status: 403, message: "Forbidden", example: {"message":"Forbidden"} },
     { status: 404, message: "Projection not found", example: {"message":"Projection not found"} },
     { status: 500, message: "Internal server error", example: {"message":"Internal server error"} },
@@ -1062,12 +1072,12 @@ export const errorMessages = {
 
 /** The documented error messages of each operation as string types (variable parts are `${string}`). */
 export interface ErrorMessages {
-  partialDeleteSubmission: "invalid API key for this project" | "not Exist Project Data" | "submission_id is required" | "fields must be a string" | "data_fields must be a string" | "fields parameter is required and cannot be empty" | "fields cannot be empty" | `invalid format for fields: ${string}` | `invalid fields found in fields: ${string}` | "data_fields parameter is not allowed when fields does not include data" | `invalid format for data_fields: ${string}` | `invalid fields found in data_fields: ${string}` | "not Exist Submission Data" | "Internal server error";
-  getSubmission: "Forbidden" | "Invalid Query String parameters" | "not Exist Submission Data" | "Internal server error";
-  listProjections: "Method not allowed for /projections path" | "Forbidden" | "Internal server error";
+  partialDeleteSubmission: "Request Entity Too Large" | "invalid API key for this project" | "not Exist Project Data" | "submission_id is required" | "fields must be a string" | "data_fields must be a string" | "fields parameter is required and cannot be empty" | "fields cannot be empty" | `invalid format for fields: ${string}` | `invalid fields found in fields: ${string}` | "data_fields parameter is not allowed when fields does not include data" | `invalid format for data_fields: ${string}` | `invalid fields found in data_fields: ${string}` | "not Exist Submission Data" | "Internal server error";
+  getSubmission: "Request Entity Too Large" | "Forbidden" | "Invalid Query String parameters" | "not Exist Submission Data" | "Internal server error";
+  listProjections: "Method not allowed for /projections path" | "Request Entity Too Large" | "Forbidden" | "Internal server error";
   createProjection: "Method not allowed for /projections path" | "Request Entity Too Large" | "Forbidden" | "Invalid JSON body" | "Invalid encrypted body" | `Invalid request body: ${string}` | `Invalid mode: ${string}` | `Invalid fields detected: ${string}` | "Projection name already exists" | "Projection count limit exceeded" | "Internal server error";
-  getProjection: "Method not allowed for /projections/projectionId path" | "Forbidden" | "Projection not found" | "Internal server error";
-  deleteProjection: "Method not allowed for /projections/projectionId path" | "Forbidden" | "Projection not found" | "Internal server error";
+  getProjection: "Method not allowed for /projections/projectionId path" | "Request Entity Too Large" | "Forbidden" | "Projection not found" | "Internal server error";
+  deleteProjection: "Method not allowed for /projections/projectionId path" | "Request Entity Too Large" | "Forbidden" | "Projection not found" | "Internal server error";
 }
 
 /** Method and path template of each operation. */

@@ -62,7 +62,7 @@ export const document: Record<string, any> = {
           "Authors"
         ],
         "summary": "Delete all submissions of an author",
-        "description": "Deletes the text submissions and their results written by the author with this ID (the\nsame ID as sent as `author_id` when submitting text), within the account of the path.\n\nIf no submissions are found for the author ID, the call does not fail: it reports that 0\nsubmissions were deleted.\n\nIf the deletion is requested again for the same author ID, the same result is returned,\nassuming no submissions with that author ID were made in between: a deletion that reported\n2 submissions deleted reports 2 again on a repeat, with the timestamp at which the original\ndeletion request was processed.\n\ndecided:\n- a repeat returns the remembered count and timestamp as long as no text by that author\n  arrived since the remembered deletion; if one did, the repeat deletes anew and remembers\n  (and returns) the new count and time;\n- an author with no texts gives `submissions_deleted: 0`, remembered the same way (a repeat\n  returns 0 with the first call's timestamp);\n- the deleted texts' results are gone: getTextResults answers 404 `submission not found`\n  for their IDs, and their text IDs stay used (submitText answers 400 `id already used`).\n\ndecided: checks, the first failing one wins: version (404), credentials (401), then the\nauthor ID: over 40 characters -> 400 `id too long` (checked first), any character other\nthan ASCII letters, digits and hyphens -> 400\n`id must only contain alphanumerics and hyphens`.\n",
+        "description": "Deletes the text submissions and their results written by the author with this ID (the\nsame ID as sent as `author_id` when submitting text), within the account of the path.\n\nIf no submissions are found for the author ID, the call does not fail: it reports that 0\nsubmissions were deleted.\n\nIf the deletion is requested again for the same author ID, the same result is returned,\nassuming no submissions with that author ID were made in between: a deletion that reported\n2 submissions deleted reports 2 again on a repeat, with the timestamp at which the original\ndeletion request was processed.\n\ndecided:\n- a repeat returns the remembered count and timestamp as long as no text by that author\n  arrived since the remembered deletion; if one did, the repeat deletes anew and remembers\n  (and returns) the new count and time;\n- an author with no texts gives `submissions_deleted: 0`, remembered the same way (a repeat\n  returns 0 with the first call's timestamp);\n- the deleted texts' results are gone: getTextResults answers 404 `submission not found`\n  for their IDs, and their text IDs stay used (submitText answers 400 `id already used`).\n\ndecided: checks, the first failing one wins: version (404), credentials (401), body size\n(413), then the author ID: over 40 characters -> 400 `id too long` (checked first), any character other\nthan ASCII letters, digits and hyphens -> 400\n`id must only contain alphanumerics and hyphens`.\n",
         "x-error-messages": [
           {
             "status": 404,
@@ -71,6 +71,10 @@ export const document: Record<string, any> = {
           {
             "status": 401,
             "message": "invalid authentication credentials"
+          },
+          {
+            "status": 413,
+            "message": "request entity too large"
           },
           {
             "status": 400,
@@ -139,6 +143,9 @@ export const document: Record<string, any> = {
           },
           "404": {
             "$ref": "#/components/responses/UnsupportedVersion"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
           },
           "500": {
             "$ref": "#/components/responses/InternalError"
@@ -368,6 +375,10 @@ export const document: Record<string, any> = {
             "message": "invalid authentication credentials"
           },
           {
+            "status": 413,
+            "message": "request entity too large"
+          },
+          {
             "status": 404,
             "message": "submission not found"
           },
@@ -471,6 +482,9 @@ export const document: Record<string, any> = {
                 }
               }
             }
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
           },
           "500": {
             "$ref": "#/components/responses/InternalError"

@@ -55,8 +55,8 @@ export interface paths {
          *     - the deleted texts' results are gone: getTextResults answers 404 `submission not found`
          *       for their IDs, and their text IDs stay used (submitText answers 400 `id already used`).
          *
-         *     decided: checks, the first failing one wins: version (404), credentials (401), then the
-         *     author ID: over 40 characters -> 400 `id too long` (checked first), any character other
+         *     decided: checks, the first failing one wins: version (404), credentials (401), body size
+         *     (413), then the author ID: over 40 characters -> 400 `id too long` (checked first), any character other
          *     than ASCII letters, digits and hyphens -> 400
          *     `id must only contain alphanumerics and hyphens`.
          */
@@ -485,6 +485,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["UnsupportedVersion"];
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -596,6 +597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
             500: components["responses"]["InternalError"];
         };
     };
@@ -606,6 +608,7 @@ export const errorMessages = {
   deleteAuthorSubmissions: [
     { status: 404, message: "unsupported API version", example: {"type":"error","code":404,"message":"unsupported API version"} },
     { status: 401, message: "invalid authentication credentials", example: {"type":"error","code":401,"message":"invalid authentication credentials"} },
+    { status: 413, message: "request entity too large", example: {"type":"error","code":413,"message":"request entity too large"} },
     { status: 400, message: "id too long", example: {"type":"error","code":400,"message":"id too long"} },
     { status: 400, message: "id must only contain alphanumerics and hyphens", example: {"type":"error","code":400,"message":"id must only contain alphanumerics and hyphens"} },
     { status: 500, message: "internal server error", example: {"type":"error","code":500,"message":"internal server error"} },
@@ -627,6 +630,7 @@ export const errorMessages = {
   getTextResults: [
     { status: 404, message: "unsupported API version", example: {"type":"error","code":404,"message":"unsupported API version"} },
     { status: 401, message: "invalid authentication credentials", example: {"type":"error","code":401,"message":"invalid authentication credentials"} },
+    { status: 413, message: "request entity too large", example: {"type":"error","code":413,"message":"request entity too large"} },
     { status: 404, message: "submission not found", example: {"type":"error","code":404,"message":"submission not found"} },
     { status: 500, message: "internal server error", example: {"type":"error","code":500,"message":"internal server error"} },
   ],
@@ -634,9 +638,9 @@ export const errorMessages = {
 
 /** The documented error messages of each operation as string types (variable parts are `${string}`). */
 export interface ErrorMessages {
-  deleteAuthorSubmissions: "unsupported API version" | "invalid authentication credentials" | "id too long" | "id must only contain alphanumerics and hyphens" | "internal server error";
+  deleteAuthorSubmissions: "unsupported API version" | "invalid authentication credentials" | "request entity too large" | "id too long" | "id must only contain alphanumerics and hyphens" | "internal server error";
   submitText: "unsupported API version" | "invalid authentication credentials" | "request entity too large" | "invalid JSON" | `${string} is required` | `${string} must be a string` | `${string} must be an integer` | `${string} too long` | `${string} must only contain alphanumerics and hyphens` | "text contains invalid control characters" | "id already used" | "internal server error";
-  getTextResults: "unsupported API version" | "invalid authentication credentials" | "submission not found" | "internal server error";
+  getTextResults: "unsupported API version" | "invalid authentication credentials" | "request entity too large" | "submission not found" | "internal server error";
 }
 
 /** Method and path template of each operation. */
