@@ -28,9 +28,14 @@ Options:
 API reference (Redoc, rendered from openapi/): GET /docs
 
 Admin endpoints (curl and server-side code; a request with a foreign Origin header gets 403):
-  POST /__mock/reset           back to the fixture
+  POST /__mock/reset           back to the fixture (arms and journal cleared too)
   GET  /__mock/state           the whole state as fixture JSON
   PUT  /__mock/state           replace the state (body: fixture JSON; a bad one is refused with 400)
+  POST /__mock/arm             arm the next requests of an operation: {"operationId", one of "status",
+                               "message", "fault" (reset, apply-then-reset, stall, truncate,
+                               invalid-json), "delay"?, "times"?}; GET lists, DELETE drops them
+  GET  /__mock/requests        the request journal (?operationId= filters); DELETE empties it
+  Header x-mock-session: <name> gives a test worker its own state, arms and journal (API routes too).
 
 Stopping: SIGINT/SIGTERM stop accepting connections and let requests in flight finish (up to
 --grace ms), then exit 0; a second signal stops at once.

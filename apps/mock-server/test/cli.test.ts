@@ -40,7 +40,7 @@ describe('scrub-mock CLI', () => {
     const run = start(['--help']);
     expect(await run.exited).toBe(0);
     const { out } = run.output();
-    for (const flag of ['--port', '--host', '--fixture', '--results-not-ready', '--admin-origin', '--allowed-host', '--admin-token', 'SCRUB_MOCK_ADMIN_TOKEN', '--grace', '--quiet', '--help', '/__mock/reset', '/__mock/state', 'Prefer', 'SIGTERM']) expect(out).toContain(flag);
+    for (const flag of ['--port', '--host', '--fixture', '--results-not-ready', '--admin-origin', '--allowed-host', '--admin-token', 'SCRUB_MOCK_ADMIN_TOKEN', '--grace', '--quiet', '--help', '/__mock/reset', '/__mock/state', '/__mock/arm', '/__mock/requests', 'x-mock-session', 'Prefer', 'SIGTERM']) expect(out).toContain(flag);
   });
 
   it('prints its URL when ready, serves the built-in fixture, logs requests, and stops on SIGTERM', async () => {

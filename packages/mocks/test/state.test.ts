@@ -76,3 +76,18 @@ describe('fixture validation', () => {
     expect(new Set(account.texts.map((t) => t.author_id)).size).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('defineFixture', () => {
+  it('fills every omitted key, so a one-project fixture is a few lines', async () => {
+    const { defineFixture } = await import('../src/index.js');
+    const fixture = defineFixture({ idcheck: { projects: [{ id: 'p', apiKeys: ['k'], submissions: [{ submission_id: 's1', email: 'a@b.c' }] }] } });
+    expect(fixture).toEqual({
+      idcheck: { projects: [{ id: 'p', apiKeys: ['k'], encryption: false, submissions: [{ submission_id: 's1', email: 'a@b.c' }], projections: [] }], orphanApiKeys: [] },
+      textAssessment: { accounts: [] },
+    });
+    const state = createMockState(fixture);
+    expect(state.idcheck.projects.get('p')!.submissions.get('s1')).toEqual({ submission_id: 's1', email: 'a@b.c' });
+    expect(createMockState(defineFixture()).toFixture()).toEqual({ idcheck: { projects: [], orphanApiKeys: [] }, textAssessment: { accounts: [] } });
+    expect(defineFixture({ textAssessment: { accounts: [{ id: 'a', token: 't' }] } }).textAssessment.accounts).toEqual([{ id: 'a', token: 't', texts: [] }]);
+  });
+});

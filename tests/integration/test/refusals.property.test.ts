@@ -54,8 +54,10 @@ describe('SDK local refusals equal the mock', () => {
             refused++;
             expect({ status: outcome.status, body: outcome.body }).toEqual(answer);
           } else {
-            // sent: the mock's request rules accepted it (only the submission's existence may fail)
+            // sent: the mock's request rules accepted it (only the submission's existence may fail), and the SDK says so
             expect(answer.status === 200 || (answer.body as { errorCode?: string }).errorCode === 'not Exist Submission Data', JSON.stringify(answer)).toBe(true);
+            if (outcome instanceof APIError) expect({ sent: outcome.sent, status: outcome.status, code: outcome.code }).toEqual({ sent: true, status: 400, code: 'not Exist Submission Data' });
+            else expect(outcome).toEqual({ status: 200 });
           }
         },
       ),
@@ -83,6 +85,7 @@ describe('SDK local refusals equal the mock', () => {
             expect({ status: outcome.status, body: outcome.body }).toEqual(answer);
           } else {
             expect(answer.status, JSON.stringify(answer)).toBe(200);
+            expect(outcome).toEqual({ status: 200 });
           }
         },
       ),

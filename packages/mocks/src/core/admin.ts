@@ -1,38 +1,97 @@
-// The admin routes under `/__mock` (api-decisions.md "Mock control"), served by the core so that every
-// adapter offers them: `POST /__mock/reset`, `GET /__mock/state`, `PUT /__mock/state`.
+// The admin routes under `/__mock` (api-decisions.md "Mock control" and "Test-side control"), served
+// by the core so that every adapter offers them. All bodies are JSON; every refusal is
+// `400 {"message": "<what is wrong>"}`.
+import { ArmError } from './control.js';
 import { FixtureError } from './fixture-check.js';
 import { json, type MockResponse } from './http.js';
-import type { MockStateCore } from './state.js';
+import { SessionError, type MockStateCore } from './state.js';
 
 export const ADMIN_PREFIX = '/__mock/';
+/** The header that picks a session's state, arms and journal. */
+export const SESSION_HEADER = 'x-mock-session';
 
 /** True for a path under `/__mock/`. */
 export const isAdminPath = (path: string) => path.startsWith(ADMIN_PREFIX);
 
-/** Answers an admin request; `body` is the raw text (`tooLarge` when over the size limit). */
-export function handleAdmin(state: MockStateCore, method: string, path: string, body: { text: string | undefined; tooLarge: boolean }): MockResponse {
-  if (path === '/__mock/reset') {
-    if (method !== 'POST') return json(405, { message: 'Method Not Allowed' });
-    state.reset();
-    return json(200, { message: 'state reset to the fixture' });
+const METHOD_NOT_ALLOWED = () => json(405, { message: 'Method Not Allowed' });
+
+/** The state a request acts on: a session's when it names one, else `state`; a malformed name is a 400. */
+export function stateFor(state: MockStateCore, session: string | undefined): MockStateCore | MockResponse {
+  if (session === undefined) return state;
+  try {
+    return state.session(session);
+  } catch (error) {
+    if (error instanceof SessionError) return json(400, { message: error.message });
+    throw error;
   }
-  if (path === '/__mock/state') {
-    if (method === 'GET') return json(200, state.toFixture());
-    if (method !== 'PUT') return json(405, { message: 'Method Not Allowed' });
-    if (body.tooLarge) return json(413, { message: 'Request Entity Too Large' });
-    let fixture: unknown;
-    try {
-      fixture = JSON.parse(body.text ?? '');
-    } catch {
-      return json(400, { message: 'invalid JSON body' });
+}
+
+function parse(body: { text: string | undefined; tooLarge: boolean }): { ok: true; value: unknown } | { ok: false; response: MockResponse } {
+  if (body.tooLarge) return { ok: false, response: json(413, { message: 'Request Entity Too Large' }) };
+  try {
+    return { ok: true, value: JSON.parse(body.text ?? '') };
+  } catch {
+    return { ok: false, response: json(400, { message: 'invalid JSON body' }) };
+  }
+}
+
+/**
+ * Answers an admin request. `body` is the raw text (`tooLarge` when over the size limit), `search`
+ * the query string, `session` the `x-mock-session` header.
+ */
+export function handleAdmin(
+  root: MockStateCore,
+  method: string,
+  path: string,
+  body: { text: string | undefined; tooLarge: boolean },
+  search = '',
+  session?: string,
+): MockResponse {
+  const state = stateFor(root, session);
+  if (!('control' in state)) return state;
+  switch (path) {
+    case '/__mock/reset':
+      if (method !== 'POST') return METHOD_NOT_ALLOWED();
+      state.reset();
+      return json(200, { message: 'state reset to the fixture' });
+    case '/__mock/state': {
+      if (method === 'GET') return json(200, state.toFixture());
+      if (method !== 'PUT') return METHOD_NOT_ALLOWED();
+      const fixture = parse(body);
+      if (!fixture.ok) return fixture.response;
+      try {
+        state.load(fixture.value);
+      } catch (error) {
+        if (error instanceof FixtureError) return json(400, { message: error.message });
+        throw error;
+      }
+      return json(200, { message: 'state replaced' });
     }
-    try {
-      state.load(fixture);
-    } catch (error) {
-      if (error instanceof FixtureError) return json(400, { message: error.message });
-      throw error;
+    case '/__mock/arm': {
+      if (method === 'GET') return json(200, { arms: state.arms });
+      if (method === 'DELETE') {
+        state.disarm();
+        return json(200, { arms: [] });
+      }
+      if (method !== 'POST') return METHOD_NOT_ALLOWED();
+      const arm = parse(body);
+      if (!arm.ok) return arm.response;
+      try {
+        return json(201, { arm: state.control.arm(arm.value) });
+      } catch (error) {
+        if (error instanceof ArmError) return json(400, { message: error.message });
+        throw error;
+      }
     }
-    return json(200, { message: 'state replaced' });
+    case '/__mock/requests': {
+      if (method === 'DELETE') {
+        state.clearRequests();
+        return json(200, { requests: [] });
+      }
+      if (method !== 'GET') return METHOD_NOT_ALLOWED();
+      const operationId = new URLSearchParams(search).get('operationId') ?? undefined;
+      return json(200, { requests: state.control.requests(operationId === undefined ? {} : { operationId }) });
+    }
   }
   return json(404, { message: 'Not Found' });
 }

@@ -23,6 +23,8 @@ export type GateResult<Auth> = { ok: true; auth: Auth } | { ok: false; response:
 export interface ApiArea<Key extends string = string, Slice = any, Auth = any, Part = any> {
   /** Key of this area in fixture and state JSON (`idcheck`, `textAssessment`). */
   readonly key: Key;
+  /** Path parameters handed to the gate as sent, not percent-decoded (text assessment's `version`). */
+  readonly rawParams?: readonly string[];
   /** Method and path template of each operation (the generated `operationRoutes`). */
   readonly routes: Readonly<Record<string, { readonly method: string; readonly path: string }>>;
   /** True when a path belongs to this area, so that a path with no route still gets this area's 404. */

@@ -5,8 +5,8 @@ import { json, type MockResponse } from './http.js';
 
 /** The documented error `message` of `operationId`, with `{name}` parts filled from `values`. */
 export function documentedError<Op extends OperationId>(operationId: Op, message: DocumentedMessage<Op>, values?: Record<string, string>): MockResponse {
-  const { status, body } = documentedResponse(operationId, message, values);
-  return json(status, body);
+  const { status, body, message: sent } = documentedResponse(operationId, message, values);
+  return { ...json(status, body), message: sent };
 }
 
 /**
@@ -19,5 +19,5 @@ export function exampleError(operationId: OperationId, status?: number, message?
     if (message === undefined) return true;
     return e.message === message || e.example.errorCode === message || e.example.message === message;
   });
-  return entry && json(entry.status, entry.example);
+  return entry && { ...json(entry.status, entry.example), message: (entry.example.errorCode ?? entry.example.message) as string };
 }

@@ -1,12 +1,17 @@
-// One entry point for every adapter: route once, then the `Prefer` controls, the area's gate and the
-// operation. Synchronous unless `Prefer: delay=` asks to wait, so the server's hot path allocates no promises.
+// One entry point for every adapter: route once, then the controls (the request's own `Prefer`
+// header, else an armed response for the operation), the area's gate and the operation; every
+// request an area claims goes into the journal. Synchronous unless a delay asks to wait, so the
+// server's hot path allocates no promises.
+import { messageOf } from '@scrub/spec/helpers';
 import type { ApiArea, OperationRequest } from './area.js';
+import { JOURNAL_BODY_LIMIT, type ArmEffect, type Fault } from './control.js';
 import { exampleError } from './errors.js';
-import { json, type MockRequest, type MockResult } from './http.js';
+import { FAULT_BODY, isFault, json, type MockRequest, type MockResponse, type MockResult } from './http.js';
 import { describeIgnored, parsePrefer, type Preferences } from './prefer.js';
 import type { RouteMatch } from './router.js';
 import type { MockStateCore } from './state.js';
 
+// not unref'd: under MSW in a plain script the timer is what keeps the process alive for the answer
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -20,44 +25,82 @@ export function handleRequest(
   match: RouteMatch | undefined = state.router.match(request.method, request.path),
 ): MockResult | undefined | Promise<MockResult> {
   if (!match) return undefined;
-  if (match.operationId === undefined) return match.response;
+  if (match.operationId === undefined) return journal(state, request, null, match.response, false);
 
   const prefs = parsePrefer(request.header('prefer'));
-  if (prefs) {
-    if (prefs.ignored.length) state.options.onWarning?.(`Prefer: ignored ${describeIgnored(prefs.ignored)}`);
-    if (prefs.delay) {
-      const delay = prefs.delay;
-      prefs.delay = undefined;
-      return sleep(delay).then(() => answer(state, request, match, prefs));
-    }
-  }
-  return answer(state, request, match, prefs);
+  if (prefs?.ignored.length) state.options.onWarning?.(`Prefer: ignored ${describeIgnored(prefs.ignored)}`);
+  // a request's own Prefer controls win over arms, and then consume none
+  const own = prefs !== undefined && (prefs.code !== undefined || prefs.example !== undefined || prefs.delay !== undefined || prefs.fault !== undefined);
+  const armed = own ? undefined : state.control.take(match.operationId);
+  const delay = own ? prefs!.delay : armed?.delay;
+  if (delay) return sleep(delay).then(() => answer(state, request, match, own ? prefs : undefined, armed));
+  return answer(state, request, match, own ? prefs : undefined, armed);
 }
 
-function answer(state: MockStateCore, request: MockRequest, match: Extract<RouteMatch, { params: unknown }>, prefs: Preferences | undefined): MockResult {
+function answer(state: MockStateCore, request: MockRequest, match: Extract<RouteMatch, { params: unknown }>, prefs: Preferences | undefined, armed: ArmEffect | undefined): MockResult {
   const { area, operationId } = match;
+  const record = (result: MockResult) => journal(state, request, operationId, result, armed !== undefined);
   if (prefs) {
-    if (prefs.fault) return { fault: prefs.fault };
+    if (prefs.fault) return record({ fault: prefs.fault });
     if (prefs.code !== undefined || prefs.example !== undefined) {
       const forced = exampleError(operationId, prefs.code, prefs.example);
-      if (forced) return forced;
+      if (forced) return record(forced);
       const asked = describeIgnored([prefs.code ? `code=${prefs.code}` : '', prefs.example ? `example=${prefs.example}` : ''].filter(Boolean));
       state.options.onWarning?.(`Prefer: ${operationId} documents no error for ${asked}`);
     }
   }
+  if (armed?.response) return record(armed.response);
+  const fault: Fault | undefined = armed?.fault;
+  if (fault === 'reset') return record({ fault });
+  if (fault === 'stall' || fault === 'truncate' || fault === 'invalid-json') return record({ fault, response: json(200, JSON.parse(FAULT_BODY)) });
+  const call = { request, operationId, params: match.params, slice: (state as unknown as Record<string, unknown>)[area.key], options: state.options };
+  let response;
   try {
-    return runOperation(area, { request, operationId, params: match.params, slice: (state as unknown as Record<string, unknown>)[area.key], options: state.options });
+    response = runOperation(area, call);
   } catch (error) {
     state.options.onWarning?.(`${operationId} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return exampleError(operationId, 500) ?? json(500, { message: 'Internal server error' });
+    response = exampleError(operationId, 500) ?? json(500, { message: 'Internal server error' });
   }
+  // the operation ran and changed what it changes; the answer is lost on the way
+  if (fault === 'apply-then-reset') return record({ fault, response });
+  return record(response);
 }
 
 /** The area's gate (version, credentials, body size), then the operation. */
-function runOperation(area: ApiArea, call: OperationRequest<unknown>): MockResult {
+function runOperation(area: ApiArea, call: OperationRequest<unknown>) {
   const gate = area.gate(call);
   if (!gate.ok) return gate.response;
   const operation = area.operations[call.operationId];
   if (!operation) throw new Error(`area ${area.key} has no operation ${call.operationId}`);
   return operation(call, gate.auth);
+}
+
+/** Records the request and what it got in the journal; returns `result`. */
+function journal<R extends MockResult>(state: MockStateCore, request: MockRequest, operationId: RouteMatch['operationId'] | null, result: R, armed: boolean): R {
+  const fault = isFault(result) ? result.fault : null;
+  // a dropped connection sent nothing (status 0); invalid-json sent a 200
+  const response = isFault(result) ? (fault === 'stall' || fault === 'truncate' || fault === 'invalid-json' ? result.response : undefined) : (result as MockResponse);
+  let message: string | null = null;
+  if (response && response.status >= 400) message = response.message ?? messageFromBody(response.body);
+  state.control.record({
+    at: state.options.now(),
+    operationId: operationId ?? null,
+    method: request.method,
+    path: request.path,
+    search: request.search,
+    body: request.body !== undefined && request.body.length <= JOURNAL_BODY_LIMIT ? request.body : undefined,
+    status: response?.status ?? 0,
+    message,
+    armed,
+    fault,
+  });
+  return result;
+}
+
+function messageFromBody(body: string | undefined): string | null {
+  try {
+    return messageOf(JSON.parse(body ?? '')) ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -8,6 +8,8 @@ export interface MockRequest {
   query: URLSearchParams;
   /** Header lookup by lower-case name. */
   header(name: string): string | undefined;
+  /** The query string as sent, without `?` (the journal keeps it and parses it only when read). */
+  search: string;
   /** Raw body text, `undefined` when the request had none (or it was over the size limit). */
   body: string | undefined;
   /** Set by the adapter when the body was over `BODY_LIMIT` and was not read. */
@@ -22,12 +24,26 @@ export interface MockResponse {
   headers: Record<string, string>;
   /** Serialised body (JSON text), or `undefined` for none. */
   body: string | undefined;
+  /** The documented error message the body carries, when the core knows it (the journal records it). */
+  message?: string;
 }
 
 /** What the core asks an adapter to do instead of answering: drop the connection. */
+/**
+ * What the core asks an adapter to do instead of answering normally: `reset` and `apply-then-reset`
+ * drop the connection; `stall` sends status and headers and never the body; `truncate` sends part of
+ * `response` and closes; `invalid-json` answers 200 with a body that is not JSON.
+ */
 export interface MockFault {
-  fault: 'reset';
+  fault: 'reset' | 'apply-then-reset' | 'stall' | 'truncate' | 'invalid-json';
+  /** The answer the fault cuts short (truncate). */
+  response?: MockResponse;
 }
+
+/** The body an `invalid-json` fault sends (with `content-type: application/json`). */
+export const INVALID_JSON_BODY = '<html><body>Scrub mock: invalid-json fault (this body is not JSON on purpose)</body></html>';
+/** The answer a `stall` or `truncate` fault starts: a 200 whose body the client never receives whole. */
+export const FAULT_BODY = '{"message":"Scrub mock: this answer is cut short on purpose by an armed fault"}';
 
 export type MockResult = MockResponse | MockFault;
 
@@ -71,6 +87,7 @@ export function toMockRequest(input: {
       return (query ??= new URLSearchParams(rawQuery));
     },
     header,
+    search: rawQuery,
     body: input.body,
     bodyTooLarge: input.bodyTooLarge ?? false,
   };

@@ -3,9 +3,10 @@
 // area: areas register through `createState(areas, fixture, options)`.
 export type { ApiArea, GateResult, OperationRequest, SliceOf } from './area.js';
 export { handleRequest } from './handle.js';
-export { handleAdmin, isAdminPath } from './admin.js';
+export { handleAdmin, isAdminPath, stateFor, SESSION_HEADER } from './admin.js';
+export { ArmError, FAULTS, JOURNAL_LIMIT, type Arm, type ArmRequest, type DocumentedStatus, type Fault, type JournalEntry } from './control.js';
 export { createRouter, type RouteMatch, type Router } from './router.js';
-export { createState, type MockStateCore, type StateOf } from './state.js';
+export { createState, SessionError, SESSION_LIMIT, type MockStateCore, type StateOf } from './state.js';
 export type { MockOptions, MockOptionsResolved } from './options.js';
 export { documentedError, exampleError } from './errors.js';
 export { FixtureError } from './fixture-check.js';

@@ -6,8 +6,8 @@ import { json, type MockResponse } from './http.js';
 
 /** One path template of an area and the operation per method on it. */
 interface CompiledRoute {
-  /** Literal segments as strings; parameters as `{ param }`. */
-  segments: (string | { param: string })[];
+  /** Literal segments as strings; parameters as `{ param, raw }` (`raw`: handed over undecoded). */
+  segments: (string | { param: string; raw: boolean })[];
   operations: Record<string, OperationId>;
   /** The 405 answer: a 405 one of the path's operations documents, else the area's. */
   methodNotAllowed: MockResponse;
@@ -37,7 +37,7 @@ export function createRouter(areas: readonly ApiArea[]): Router {
     for (const [operationId, route] of Object.entries(area.routes)) {
       let entry = byPath.get(route.path);
       if (!entry) {
-        const segments = route.path.split('/').map((s) => (/^\{[^}]+\}$/.test(s) ? { param: s.slice(1, -1) } : s));
+        const segments = route.path.split('/').map((s) => (/^\{[^}]+\}$/.test(s) ? { param: s.slice(1, -1), raw: area.rawParams?.includes(s.slice(1, -1)) ?? false } : s));
         entry = { segments, operations: {}, methodNotAllowed: area.methodNotAllowed() };
         byPath.set(route.path, entry);
       }
@@ -71,7 +71,7 @@ export function createRouter(areas: readonly ApiArea[]): Router {
             } else if (got === '') {
               params = undefined;
               break;
-            } else params[want.param] = decode(got);
+            } else params[want.param] = want.raw ? got : decode(got);
           }
           if (!params) continue;
           const operationId = route.operations[method];

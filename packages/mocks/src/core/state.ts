@@ -1,6 +1,8 @@
 // A mock state: the registered areas, each with its live slice, built from a fixture. The core knows
 // areas only through `ApiArea`; `toFixture()` turns the slices back into fixture JSON.
+import type { OperationId } from '@scrub/spec';
 import type { ApiArea, PartOf, SliceOf } from './area.js';
+import { Control, type Arm, type ArmRequest, type JournalEntry } from './control.js';
 import { fail, FixtureError, isObject } from './fixture-check.js';
 import { resolveOptions, type MockOptions, type MockOptionsResolved } from './options.js';
 import { createRouter, type Router } from './router.js';
@@ -17,6 +19,32 @@ export interface MockStateCore {
   reset(): void;
   /** The whole state as fixture JSON. */
   toFixture(): Record<string, unknown>;
+  /** Arms a documented error, a fault or a delay for the next `times` requests of an operation (throws `ArmError` when refused). */
+  arm<Op extends OperationId>(arm: ArmRequest<Op>): Arm;
+  /** Pending arms, oldest first. */
+  readonly arms: Arm[];
+  /** Drops every pending arm. */
+  disarm(): void;
+  /** The request journal, oldest first (the latest 1,000; credentials are never recorded). */
+  requests(filter?: { operationId?: OperationId }): JournalEntry[];
+  /** Empties the journal. */
+  clearRequests(): void;
+  /** The arms and journal behind the methods above (adapters consume and record through it). */
+  readonly control: Control;
+  /**
+   * The state of a named session (`x-mock-session`): its own data seeded from this state's fixture
+   * on first use, its own arms and journal. At most 100 are kept; one more drops the least recently used.
+   * Throws `SessionError` for a malformed name.
+   */
+  session(name: string): MockStateCore;
+}
+
+/** A session name: 1-64 characters of `A-Z a-z 0-9 _ -` (api-decisions.md "Sessions"). */
+export const SESSION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+export const SESSION_LIMIT = 100;
+
+export class SessionError extends Error {
+  override name = 'SessionError';
 }
 
 /** A state over `Areas`: the core plus one live slice per area, under the area's key. */
@@ -57,16 +85,43 @@ function build(areas: readonly ApiArea[], fixture: Record<string, unknown>): Rec
 
 /** A fresh, isolated state of `areas` seeded from `fixture`. */
 export function createState<const Areas extends readonly ApiArea[]>(areas: Areas, fixture: unknown, options: MockOptions = {}): StateOf<Areas> {
-  const base = accept(areas, fixture);
+  return createFrom(areas, accept(areas, fixture), options, createRouter(areas)) as unknown as StateOf<Areas>;
+}
+
+function createFrom(areas: readonly ApiArea[], base: Record<string, unknown>, options: MockOptions, router: Router): MockStateCore {
+  const control = new Control();
+  const sessions = new Map<string, MockStateCore>();
   const state: MockStateCore = {
     options: resolveOptions(options),
     areas,
-    router: createRouter(areas),
+    router,
+    control,
     load(next) {
       Object.assign(state, build(areas, accept(areas, next)));
     },
     reset() {
       Object.assign(state, build(areas, base));
+      control.disarm();
+      control.clearRequests();
+    },
+    arm: (arm) => control.arm(arm),
+    get arms() {
+      return control.arms;
+    },
+    disarm: () => control.disarm(),
+    requests: (filter) => control.requests(filter),
+    clearRequests: () => control.clearRequests(),
+    session(name) {
+      if (typeof name !== 'string' || !SESSION_NAME.test(name)) throw new SessionError('x-mock-session must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -');
+      let found = sessions.get(name);
+      if (found) {
+        sessions.delete(name); // re-inserted below: the map's order is least recently used first
+      } else {
+        found = createFrom(areas, base, options, router);
+        if (sessions.size >= SESSION_LIMIT) sessions.delete(sessions.keys().next().value!);
+      }
+      sessions.set(name, found);
+      return found;
     },
     toFixture() {
       const out: Record<string, unknown> = {};
@@ -75,5 +130,5 @@ export function createState<const Areas extends readonly ApiArea[]>(areas: Areas
     },
   };
   Object.assign(state, build(areas, base));
-  return state as unknown as StateOf<Areas>;
+  return state;
 }

@@ -3,12 +3,12 @@
 // guarded against web pages of other origins and DNS rebinding (api-decisions.md "Admin routes and
 // the browser"), JSON answers to what Node's parser refuses, timeouts for silent connections, a
 // graceful `shutdown()`, and one log line per request.
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { handleAdmin, isAdminPath } from '../core/admin.js';
+import { handleAdmin, isAdminPath, SESSION_HEADER, stateFor } from '../core/admin.js';
 import { handleRequest } from '../core/handle.js';
-import { BODY_LIMIT, isFault, json, toMockRequest, type MockResponse, type MockResult } from '../core/http.js';
+import { BODY_LIMIT, INVALID_JSON_BODY, isFault, json, toMockRequest, type MockResponse, type MockResult } from '../core/http.js';
 import type { MockStateCore } from '../core/state.js';
 
 export interface HttpServerOptions {
@@ -35,7 +35,7 @@ export interface MockHttpServer extends Server {
   shutdown(graceMs?: number): Promise<{ forced: boolean }>;
 }
 
-const CORS = ['access-control-allow-origin', '*', 'access-control-expose-headers', 'content-type, retry-after'];
+const CORS = ['access-control-allow-origin', '*', 'access-control-expose-headers', 'content-type, retry-after, x-should-retry'];
 const ADMIN_METHODS = 'GET, POST, PUT, DELETE';
 /** Longest path or header value a log line or an error message repeats. */
 const SHOWN = 120;
@@ -48,10 +48,14 @@ const ABORTED = Symbol('aborted');
 function readBody(req: IncomingMessage): Body | Promise<Body | typeof ABORTED> {
   // most requests (GET, DELETE) carry none: no stream listeners, no promise
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return NO_BODY;
+  if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT) {
+    req.resume(); // answered at once, the rest drained unread
+    return Promise.resolve({ text: undefined, tooLarge: true });
+  }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = Number(req.headers['content-length'] ?? 0) > BODY_LIMIT;
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > BODY_LIMIT) tooLarge = true;
@@ -64,6 +68,12 @@ function readBody(req: IncomingMessage): Body | Promise<Body | typeof ABORTED> {
     });
   });
 }
+
+/** A header's value (repeated headers joined), or undefined. */
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+};
 
 /** A value as it may appear in a log line or a message: one line, control characters escaped, cut to `SHOWN`. */
 export function shown(value: string): string {
@@ -97,7 +107,7 @@ function preflight(req: IncomingMessage): MockResponse {
     status: 204,
     headers: {
       'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS',
-      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'content-type, x-api-key, authorization, prefer',
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'content-type, x-api-key, authorization, prefer, x-mock-session',
       'access-control-max-age': '600',
     },
     body: undefined,
@@ -111,7 +121,9 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
   const { state, log, extraRoutes } = options;
   const adminOrigins = new Set(options.adminOrigins ?? []);
   const allowedHosts = new Set((options.allowedHosts ?? []).map((h) => hostName(h)));
-  const adminToken = options.adminToken === undefined ? undefined : Buffer.from(`Bearer ${options.adminToken}`);
+  // compared as digests: equal lengths always, so neither the token nor its length leaks through timing
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  const adminToken = options.adminToken === undefined ? undefined : digest(`Bearer ${options.adminToken}`);
   const firstRequestTimeout = options.firstRequestTimeout ?? 10_000;
   let loopbackOnly = true;
   let inFlight = 0;
@@ -123,9 +135,9 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
     const origin = req.headers.origin;
     if (origin !== undefined && !adminOrigins.has(origin))
       return json(403, { message: `Origin ${shown(origin)} may not use /__mock routes (a web page cannot read or change the mock's state; allow an origin with --admin-origin)` });
-    if (adminToken) {
-      const given = Buffer.from(req.headers.authorization ?? '');
-      if (given.length !== adminToken.length || !timingSafeEqual(given, adminToken)) return json(401, { message: '/__mock routes need the admin token: Authorization: Bearer <token>' });
+    // a browser sends no Authorization on a preflight: a listed origin's preflight is answered without the token
+    if (adminToken && !(req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined)) {
+      if (!timingSafeEqual(digest(req.headers.authorization ?? ''), adminToken)) return json(401, { message: '/__mock routes need the admin token: Authorization: Bearer <token>' });
     }
     return undefined;
   }
@@ -150,7 +162,7 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
       const done = (outcome: number | string) => {
         inFlight--;
         if (log) log(`${method} ${shown(path)} ${outcome} ${(performance.now() - started).toFixed(1)}ms`);
-        if (stopping && inFlight === 0) server.closeIdleConnections();
+        // while stopping, every answer says `connection: close`: Node closes each socket once its answer is out
       };
       const send = (response: MockResponse) => {
         if (res.destroyed || req.socket.destroyed) return done('aborted'); // the client left while we worked or waited
@@ -165,11 +177,25 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
       };
       const fail = () => send(json(500, { message: 'Internal server error' }));
       const finish = (result: MockResult | undefined) => {
-        if (result && isFault(result)) {
-          req.socket.destroy();
-          return done('reset');
-        }
+        if (result && isFault(result)) return fault(result.fault, result.response);
         send(result ?? json(404, { message: 'Not Found' }));
+      };
+      /** An armed or `Prefer` fault, as far as HTTP allows. */
+      const fault = (kind: NonNullable<MockResult & { fault: unknown }>['fault'], response: MockResponse | undefined) => {
+        if (res.destroyed || req.socket.destroyed) return done('aborted');
+        if (kind === 'reset' || kind === 'apply-then-reset') {
+          req.socket.destroy();
+          return done(kind);
+        }
+        if (kind === 'invalid-json') return send({ status: 200, headers: { 'content-type': 'application/json' }, body: INVALID_JSON_BODY });
+        const body = response?.body ?? '';
+        res.writeHead(200, [...CORS, 'content-type', 'application/json', 'content-length', String(Buffer.byteLength(body))]);
+        if (kind === 'stall') {
+          res.flushHeaders(); // status and headers go out; the body never does (until the client or a shutdown closes it)
+          return done('stall');
+        }
+        res.write(body.slice(0, Math.floor(body.length / 2)), () => req.socket.destroy());
+        return done('truncate');
       };
       const withBody = (next: (body: Body) => void) => {
         const body = readBody(req);
@@ -189,18 +215,23 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
         }
         if (isAdminPath(path)) {
           admin = true;
+          const origin = req.headers.origin;
+          // a listed origin reads every admin answer, refusals included
+          if (origin !== undefined && adminOrigins.has(origin)) adminOrigin = origin;
           const refusal = adminRefusal(req);
           if (refusal) return send(refusal);
-          adminOrigin = req.headers.origin;
           if (method === 'OPTIONS' && adminOrigin !== undefined)
             return send({ status: 204, headers: { 'access-control-allow-methods': ADMIN_METHODS, 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'content-type', 'access-control-max-age': '600' }, body: undefined });
-          return withBody((body) => send(handleAdmin(state, method, path, body)));
+          const queryAt = url.indexOf('?');
+          return withBody((body) => send(handleAdmin(state, method, path, body, queryAt === -1 ? '' : url.slice(queryAt + 1), header(req, SESSION_HEADER))));
         }
         if (method === 'OPTIONS' && req.headers['access-control-request-method']) return send(preflight(req));
         const extra = extraRoutes?.(method, path);
         if (extra) return send(extra);
+        const target = stateFor(state, header(req, SESSION_HEADER));
+        if (!('control' in target)) return send(target);
         withBody((body) => {
-          const result = handleRequest(state, toMockRequest({ method, url, headers: req.headers, body: body.text, bodyTooLarge: body.tooLarge }));
+          const result = handleRequest(target, toMockRequest({ method, url, headers: req.headers, body: body.text, bodyTooLarge: body.tooLarge }));
           if (result instanceof Promise) result.then(finish).catch(fail);
           else finish(result);
         });
@@ -226,10 +257,17 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // the client went away (mid-body: that request is logged as aborted): nobody to answer
     if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) return void socket.destroy();
+    // an answer is already under way (or out) on this socket: a second one would be read as its answer
+    if (socket.bytesWritten > 0 || (socket as Socket & { _httpMessage?: unknown })._httpMessage) return void socket.destroy();
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     const body = JSON.stringify({ message: status === 400 ? 'Bad Request: the request could not be parsed' : STATUS_TEXT[status] });
     socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\ncontent-type: application/json\r\naccess-control-allow-origin: *\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
     if (log) log(`- - ${status} (${error.code ?? 'parse error'})`);
+  });
+  // `Expect: 100-continue`: a body declared over the limit gets its 413 without being invited to send it
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (!(Number(req.headers['content-length'] ?? 0) > BODY_LIMIT)) res.writeContinue();
+    server.emit('request', req, res);
   });
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
     const body = JSON.stringify({ message: `Expectation Failed: only "Expect: 100-continue" is supported, got ${JSON.stringify(shown(req.headers.expect ?? ''))}` });

@@ -3,20 +3,37 @@
 // the core's router, in the first predicate that sees it; the resolver reuses that match. (MSW's own
 // path patterns are not used: they throw on a malformed `%` escape.)
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { handleAdmin, isAdminPath } from '../core/admin.js';
+import { handleAdmin, isAdminPath, SESSION_HEADER, stateFor } from '../core/admin.js';
 import { handleRequest } from '../core/handle.js';
-import { BODY_LIMIT, isFault, toMockRequest } from '../core/http.js';
+import { BODY_LIMIT, INVALID_JSON_BODY, isFault, toMockRequest, type MockResponse, type MockResult } from '../core/http.js';
 import type { RouteMatch } from '../core/router.js';
 import type { MockStateCore } from '../core/state.js';
 
 export interface HandlerOptions {
   /** Origin (and optional path prefix) to intercept, e.g. `https://rest-api.argosidentity.com`. Default: any origin. */
   baseUrl?: string;
-  /** Also answer the admin routes (`/__mock/reset`, `/__mock/state`) under `baseUrl` (default true). */
+  /** Also answer the admin routes (`/__mock/reset`, `/__mock/state`, `/__mock/arm`, `/__mock/requests`) under `baseUrl` (default true). */
   admin?: boolean;
 }
 
 const encoder = new TextEncoder();
+
+const respond = (response: MockResponse) => new HttpResponse(response.body ?? null, { status: response.status, headers: response.headers });
+
+/** An armed or `Prefer` fault, as far as a Fetch `Response` allows. */
+function faultResponse(kind: Extract<MockResult, { fault: unknown }>['fault'], response: MockResponse | undefined): Response {
+  if (kind === 'reset' || kind === 'apply-then-reset') return HttpResponse.error();
+  if (kind === 'invalid-json') return new HttpResponse(INVALID_JSON_BODY, { status: 200, headers: { 'content-type': 'application/json' } });
+  const body = encoder.encode(response?.body ?? '');
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (kind === 'stall') return; // headers arrive, the body never does
+      controller.enqueue(body.subarray(0, Math.floor(body.length / 2)));
+      controller.error(new TypeError('terminated: the mock cut this body short (truncate fault)'));
+    },
+  });
+  return new HttpResponse(stream, { status: 200, headers: { 'content-type': 'application/json' } });
+}
 
 /** What a request is to these handlers, worked out once: its path below `baseUrl` and the router's match. */
 interface Parsed {
@@ -52,9 +69,11 @@ export function createHandlers(state: MockStateCore, options: HandlerOptions = {
   const resolver = async ({ request }: { request: Request }) => {
     const entry = parse(request);
     if (!entry?.match) return undefined;
+    const target = stateFor(state, request.headers.get(SESSION_HEADER) ?? undefined);
+    if (!('control' in target)) return respond(target);
     const body = await readBody(request);
     const result = await handleRequest(
-      state,
+      target,
       toMockRequest({
         method: request.method,
         url: entry.path + entry.search,
@@ -65,8 +84,8 @@ export function createHandlers(state: MockStateCore, options: HandlerOptions = {
       entry.match,
     );
     if (!result) return undefined; // not ours: the next handler, or MSW's unhandled-request policy
-    if (isFault(result)) return HttpResponse.error();
-    return new HttpResponse(result.body ?? null, { status: result.status, headers: result.headers });
+    if (isFault(result)) return faultResponse(result.fault, result.response);
+    return respond(result);
   };
 
   const operations = state.areas.flatMap((area) =>
@@ -85,8 +104,8 @@ export function createHandlers(state: MockStateCore, options: HandlerOptions = {
           return entry !== null && isAdminPath(entry.path);
         },
         async ({ request }) => {
-          const response = handleAdmin(state, request.method, parse(request)!.path, await readBody(request));
-          return new HttpResponse(response.body ?? null, { status: response.status, headers: response.headers });
+          const { path, search } = parse(request)!;
+          return respond(handleAdmin(state, request.method, path, await readBody(request), search.slice(1), request.headers.get(SESSION_HEADER) ?? undefined));
         },
       ),
     );

@@ -35,6 +35,8 @@ function gate({ request, operationId, params, slice }: OperationRequest<TextAsse
 
 export const textAssessmentArea: ApiArea<'textAssessment', TextAssessmentState, TextAccount, TextAssessmentFixture> = {
   key: 'textAssessment',
+  // `v2%2E3%2E0` is not a version this API serves (it answers `unsupported API version`)
+  rawParams: ['version'],
   routes: operationRoutes,
   claims,
   notFound: () => NOT_FOUND,

@@ -20,6 +20,8 @@ describe('router over the registered areas', () => {
       params: { version: 'v2.3.0', account_id: 'demo-account', id: 'learner-1' },
     });
     expect(router.match('GET', '/v2.3.0/account/a/text/t%ZZ/results')).toMatchObject({ operationId: 'getTextResults', params: { id: 't%ZZ' } });
+    // the version is checked as sent: an encoded one is not a version this API serves
+    expect(router.match('GET', '/v2%2E3%2E0/account/a/text/t1/results')).toMatchObject({ params: { version: 'v2%2E3%2E0', account_id: 'a', id: 't1' } });
   });
 
   it("answers a claimed path without a route with the area's 404", () => {

@@ -95,6 +95,18 @@ describe('admin routes and web pages', () => {
     expect(r.headers.get('access-control-allow-origin')).toBe('*');
   });
 
+  it('with a token, a listed origin still gets its preflight answered and reads the refusal', async () => {
+    const { base } = await start({ adminToken: 'token-1234', adminOrigins: ['http://localhost:5173'] });
+    const origin = { origin: 'http://localhost:5173' };
+    const preflight = await fetch(`${base}/__mock/state`, { method: 'OPTIONS', headers: { ...origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const refused = await fetch(`${base}/__mock/state`, { headers: origin });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    expect((await fetch(`${base}/__mock/state`, { headers: { ...origin, authorization: 'Bearer token-1234' } })).status).toBe(200);
+  });
+
   it('need the admin token when one is set', async () => {
     const { base } = await start({ adminToken: 'token-1234' });
     const without = await fetch(`${base}/__mock/state`);
@@ -147,6 +159,21 @@ describe("what Node's parser refuses, and silent connections", () => {
     expect(JSON.parse(expect417.body)).toEqual({ message: 'Expectation Failed: only "Expect: 100-continue" is supported, got "magic"' });
   });
 
+  it('refuses a declared body over 1 MiB at once, without waiting for it (Expect: 100-continue too)', async () => {
+    const { port } = await start();
+    const answer = await wire(port, 'POST /v3/projection HTTP/1.1\r\nhost: localhost\r\nx-api-key: test-api-key\r\ncontent-type: application/json\r\nexpect: 100-continue\r\ncontent-length: 5000000\r\n\r\n', 1_000);
+    expect(answer).not.toContain('100 Continue');
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toContain('{"message":"Request Entity Too Large"}');
+  });
+
+  it('never writes a parser refusal on a socket whose answer is under way', async () => {
+    const { port } = await start();
+    // a delayed request, then garbage pipelined behind it: the delayed answer must not be a raw 400
+    const answer = await wire(port, 'GET /v3/projection HTTP/1.1\r\nhost: localhost\r\nx-api-key: test-api-key\r\nprefer: delay=200\r\n\r\nNOT HTTP\r\n\r\n', 1_000);
+    expect(answer).not.toMatch(/^HTTP\/1\.1 400/);
+  });
+
   it('closes a connection that never sends a request', async () => {
     const { port } = await start({ firstRequestTimeout: 200 });
     const started = performance.now();
@@ -190,6 +217,22 @@ describe('graceful shutdown', () => {
     expect((await response.json()).message).toBe('Get projection list success');
     await expect(stopped).resolves.toEqual({ forced: false });
     await expect(fetch(`${base}/v3/projection`)).rejects.toThrow();
+  });
+
+  it('lets the last answer out whole, however large', async () => {
+    const { server, base, state } = await start();
+    const fixture = state.toFixture();
+    fixture.idcheck.projects[0]!.submissions.push(...Array.from({ length: 2_000 }, (_, i) => ({ submission_id: `big-${i}`, userid: 'big', data: { cf1: 'x'.repeat(1_000) } })));
+    state.load(fixture);
+    // delayed, so that its 2 MB answer is written after the shutdown began
+    const inFlight = fetch(`${base}/v3/submission?userid=big&count=2000`, { headers: { 'x-api-key': 'test-api-key', prefer: 'delay=300' } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const stopped = server.shutdown(5_000);
+    const response = await inFlight;
+    const text = await response.text();
+    expect(text.length).toBeGreaterThan(2_000_000);
+    expect(JSON.parse(text).Items).toHaveLength(2_000);
+    await expect(stopped).resolves.toEqual({ forced: false });
   });
 
   it('cuts off what is still running after the grace period', async () => {

@@ -76,6 +76,8 @@ export function query(params: Record<string, string | undefined>): string {
   return out;
 }
 
+const decoder = new TextDecoder();
+
 /** Waits for `promise`, or rejects with APITimeoutError after `ms`. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -110,8 +112,13 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
       backoffLimit: BACKOFF_CAP_MS,
       delay: (attempt) => BACKOFF_BASE_MS * 2 ** (attempt - 1),
       jitter: true,
-      // the SDK's own refusals (a cross-origin redirect) are final; network failures are retried as usual
-      shouldRetry: ({ error }) => (error instanceof ScrubError && !(error instanceof APIConnectionError) ? false : undefined),
+      shouldRetry: ({ error }) => {
+        // the SDK's own refusals (a cross-origin redirect) are final; network failures are retried as usual
+        if (error instanceof ScrubError && !(error instanceof APIConnectionError)) return false;
+        // a server (or the Scrub mock, for armed answers) may say whether a retry makes sense
+        const advice = error instanceof HTTPError ? error.response.headers.get('x-should-retry') : null;
+        return advice === 'false' ? false : advice === 'true' ? true : undefined;
+      },
     },
     hooks: {
       beforeRetry: [
@@ -164,25 +171,8 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
       options.headers = { ...options.headers, 'content-type': 'application/json' };
     }
     const url = call.query ? `${baseUrl}${call.path}?${call.query}` : baseUrl + call.path;
-    const started = log ? performance.now() : 0;
-    const done = (status: number | string) => log?.(`${call.method} ${pathOf(url)} ${status} ${(performance.now() - started).toFixed(0)}ms`);
-
-    let response: Response;
-    let text: string;
-    try {
-      try {
-        response = await api(url, options);
-      } catch (error) {
-        if (!(error instanceof HTTPError)) throw error;
-        response = error.response;
-      }
-      done(response.status);
-      // the body is read here, under the same time limit and error mapping as the headers
-      text = await within(response.text(), ms);
-    } catch (error) {
-      if (!(error instanceof ScrubError)) done(error instanceof TimeoutError ? 'timeout' : 'failed');
-      throw failure(error, o?.signal, ms);
-    }
+    const { response, body: bytes } = await exchange(url, options, call.method, o?.signal, ms);
+    const text = decoder.decode(bytes);
 
     if (response.ok) {
       if (!text) throw new ScrubError(`${call.operation}: the ${response.status} response has no body.`);
@@ -206,17 +196,43 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
     throw apiError({ status: response.status, code, body, headers: response.headers, operation: call.operation });
   }
 
+  /**
+   * One exchange through the ky instance: HTTP errors come back as responses, the body is read under
+   * the same time limit, everything else becomes an `APIConnectionError`, `APITimeoutError` or
+   * `APIUserAbortError`; one log line.
+   */
+  async function exchange(input: string | Request, options: KyOptions | undefined, method: string, signal: AbortSignal | undefined, ms: number) {
+    const started = log ? performance.now() : 0;
+    const done = (status: number | string) => log?.(`${method} ${pathOf(typeof input === 'string' ? input : input.url)} ${status} ${(performance.now() - started).toFixed(0)}ms`);
+    try {
+      let response: Response;
+      try {
+        response = await api(input, options);
+      } catch (error) {
+        if (!(error instanceof HTTPError)) throw error;
+        response = error.response;
+      }
+      done(response.status);
+      return { response, body: await within(response.arrayBuffer(), ms) };
+    } catch (error) {
+      if (!(error instanceof ScrubError)) done(error instanceof TimeoutError ? 'timeout' : 'failed');
+      throw failure(error, signal, ms);
+    }
+  }
+
+  /** openapi-fetch's `fetch`: the same exchange, its body handed back in a fresh `Response`. */
+  async function rawFetch(request: Request): Promise<Response> {
+    const { response, body } = await exchange(request, undefined, request.method, request.signal, timeout);
+    return new Response(body.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers: response.headers });
+  }
+
   const raw = lazyClient<Paths>(() =>
     import('openapi-fetch').then(({ default: createClient }) =>
       createClient<Paths>({
         baseUrl,
         headers: { ...clientHeaders, ...config.credentials },
         querySerializer: { array: { style: 'form', explode: false } },
-        fetch: (request: Request) =>
-          api(request).catch((error: unknown) => {
-            if (error instanceof HTTPError) return error.response;
-            throw failure(error, request.signal, timeout);
-          }),
+        fetch: rawFetch,
       }),
     ),
   );
@@ -269,10 +285,16 @@ function lazyClient<Paths extends {}>(create: () => Promise<Client<Paths>>): Cli
   let loading: Promise<Client<Paths>> | undefined;
   const pending: ['use' | 'eject', unknown[]][] = [];
   const load = () =>
-    (loading ??= create().then((created) => {
-      for (const [op, middleware] of pending) (created[op] as (...m: unknown[]) => void)(...middleware);
-      return (client = created);
-    }));
+    (loading ??= create().then(
+      (created) => {
+        for (const [op, middleware] of pending) (created[op] as (...m: unknown[]) => void)(...middleware);
+        return (client = created);
+      },
+      (error: unknown) => {
+        loading = undefined; // a failed load (a chunk that did not arrive) is tried again on the next call
+        throw error;
+      },
+    ));
   const facade: Record<string, unknown> = {
     use: (...middleware: unknown[]) => (client ? (client.use as (...m: unknown[]) => void)(...middleware) : void pending.push(['use', middleware])),
     eject: (...middleware: unknown[]) => (client ? (client.eject as (...m: unknown[]) => void)(...middleware) : void pending.push(['eject', middleware])),

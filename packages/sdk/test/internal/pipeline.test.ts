@@ -297,3 +297,14 @@ describe('redirects: credentials never leave their origin', () => {
     expect(f.calls).toHaveLength(6);
   });
 });
+
+describe('x-should-retry', () => {
+  it('"false" on a retryable status stops the retries; "true" retries a status that is not', async () => {
+    const no = fakeFetch(json(500, { message: 'Internal server error' }, { 'x-should-retry': 'false' }), json(200, listBody));
+    await expect(client(no.fetch).projections.list()).rejects.toBeInstanceOf(InternalServerError);
+    expect(no.calls).toHaveLength(1);
+    const yes = fakeFetch(json(409, { message: 'Projection name already exists' }, { 'x-should-retry': 'true' }), json(200, listBody));
+    await expect(client(yes.fetch).projections.list()).resolves.toEqual([]);
+    expect(yes.calls).toHaveLength(2);
+  });
+});
