@@ -1,10 +1,16 @@
 // Both areas' generated catalogues as one: every operation's route and documented errors (status,
 // message, example body), plus the body each error is sent in. Types and data come from the specs only.
-import { errorMessages as idcheckErrors, operationRoutes as idcheckRoutes, type ErrorMessages as IdCheckMessages } from './generated/idcheck.js';
+import {
+  errorMessages as idcheckErrors,
+  operationRoutes as idcheckRoutes,
+  type ErrorMessages as IdCheckMessages,
+  type operations as IdCheckOperations,
+} from './generated/idcheck.js';
 import {
   errorMessages as textErrors,
   operationRoutes as textRoutes,
   type ErrorMessages as TextAssessmentMessages,
+  type operations as TextAssessmentOperations,
 } from './generated/text-assessment.js';
 import { fillTemplate } from './helpers.js';
 
@@ -15,6 +21,12 @@ export type Area = 'idcheck' | 'text-assessment';
 export type ErrorMessages = IdCheckMessages & TextAssessmentMessages;
 /** Every operation id of both specs. */
 export type OperationId = keyof ErrorMessages;
+
+/** openapi-typescript's `operations` of both specs, by operation id. */
+export type Operations = IdCheckOperations & TextAssessmentOperations;
+
+/** The JSON body of an operation's documented 200 answer. */
+export type SuccessBody<Op extends OperationId> = Operations[Op]['responses'] extends { 200: { content: { 'application/json': infer Body } } } ? Body : never;
 
 /** One documented error of an operation: its status, its message (`{name}` marks variable text) and the documented body. */
 export interface DocumentedError {

@@ -13,5 +13,7 @@ export {
   type DocumentedMessage,
   type ErrorMessages,
   type OperationId,
+  type Operations,
+  type SuccessBody,
 } from './catalogue.js';
 export { deref, fillTemplate, messageOf, operations, pointer, pointerPath, templateMatches, HTTP_METHODS } from './helpers.js';

@@ -8,6 +8,7 @@ import { handleRequest } from '../core/handle.js';
 import { BODY_LIMIT, INVALID_JSON_BODY, isFault, toMockRequest, type MockResponse, type MockResult } from '../core/http.js';
 import type { RouteMatch } from '../core/router.js';
 import type { MockStateCore } from '../core/state.js';
+import { nameHandler } from './overrides.js';
 
 export interface HandlerOptions {
   /** Origin (and optional path prefix) to intercept, e.g. `https://rest-api.argosidentity.com`. Default: any origin. */
@@ -89,25 +90,33 @@ export function createHandlers(state: MockStateCore, options: HandlerOptions = {
   };
 
   const operations = state.areas.flatMap((area) =>
-    Object.keys(area.routes).map((operationId) => http.all(({ request }) => parse(request)?.match?.operationId === operationId, resolver)),
-  );
-  const routingErrors = http.all(({ request }) => {
-    const match = parse(request)?.match;
-    return match !== undefined && match.operationId === undefined;
-  }, resolver);
-  const handlers = [...operations, routingErrors];
-  if (options.admin ?? true)
-    handlers.push(
-      http.all(
-        ({ request }) => {
-          const entry = parse(request);
-          return entry !== null && isAdminPath(entry.path);
-        },
-        async ({ request }) => {
-          const { path, search } = parse(request)!;
-          return respond(handleAdmin(state, request.method, path, await readBody(request), search.slice(1), request.headers.get(SESSION_HEADER) ?? undefined));
-        },
+    Object.entries(area.routes).map(([operationId, route]) =>
+      nameHandler(
+        http.all(({ request }) => parse(request)?.match?.operationId === operationId, resolver),
+        `${route.method} ${base ?? ''}${route.path} (Scrub: ${operationId})`,
       ),
+    ),
+  );
+  const routingErrors = nameHandler(
+    http.all(({ request }) => {
+      const match = parse(request)?.match;
+      return match !== undefined && match.operationId === undefined;
+    }, resolver),
+    'ALL (Scrub: 404/405 of unknown routes and methods)',
+  );
+  const handlers = [...operations, routingErrors];
+  if (options.admin ?? true) {
+    const admin = http.all(
+      ({ request }) => {
+        const entry = parse(request);
+        return entry !== null && isAdminPath(entry.path);
+      },
+      async ({ request }) => {
+        const { path, search } = parse(request)!;
+        return respond(handleAdmin(state, request.method, path, await readBody(request), search.slice(1), request.headers.get(SESSION_HEADER) ?? undefined));
+      },
     );
+    handlers.push(nameHandler(admin, 'ALL /__mock/* (Scrub: admin routes)'));
+  }
   return handlers;
 }

@@ -47,3 +47,13 @@ describe('MSW handlers', () => {
     expect(ours.status).toBe(200);
   });
 });
+
+describe('handler names', () => {
+  it('say which operation a handler answers, not "[custom predicate]"', () => {
+    const headers = createHandlers(createMockState(), { baseUrl: 'https://api.test' }).map((h) => h.info.header);
+    expect(headers[0]).toBe('DELETE https://api.test/v3/submission/partial (Scrub: partialDeleteSubmission)');
+    expect(headers).toContain('GET https://api.test/{version}/account/{account_id}/text/{id}/results (Scrub: getTextResults)');
+    expect(headers.at(-1)).toBe('ALL /__mock/* (Scrub: admin routes)');
+    expect(headers.join('\n')).not.toContain('[custom predicate]');
+  });
+});
