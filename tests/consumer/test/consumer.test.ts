@@ -1,7 +1,7 @@
 // The packages as users get them: `pnpm release:dry` tarballs installed with npm into an empty
 // project, then imported, required, type-checked and run on Node 20, 22 and 24.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -164,6 +164,38 @@ const server = createMockHttpServer({ state: createMockState() }); server.listen
     const out = JSON.parse((await ok(process.execPath, ['example.mjs'], app)).trim().split('\n').pop()!);
     expect(out.code).toBe('Projection not found');
     expect(out.firstName).toBeNull();
+  });
+});
+
+/** The guide's files: each ```ts block preceded by `<!-- file: path -->`. */
+function guideFiles(): Record<string, string> {
+  const guide = readFileSync(join(ROOT, 'docs/testing.md'), 'utf8');
+  const files: Record<string, string> = {};
+  for (const m of guide.matchAll(/<!-- file: (\S+) -->\n```ts\n([\s\S]*?)```/g)) files[m[1]!] = m[2]!;
+  return files;
+}
+
+describe('the "Testing with Scrub" guide, as a fresh Vitest project', () => {
+  it.each([
+    ['msw 2 on Node 20', '2.15.0', '20'],
+    ['msw 3 on Node 22', '3.0.5', '22'],
+  ])('its snippets pass and type-check (%s)', async (_name, msw, major) => {
+    const dir = join(work, `guide-msw${msw}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'guide', private: true, type: 'module' }));
+    const files = guideFiles();
+    expect(Object.keys(files).sort()).toEqual(['src/privacy.ts', 'test/fixture.test.ts', 'test/mock.ts', 'test/overrides.test.ts', 'test/privacy.test.ts']);
+    for (const [path, source] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), source);
+    }
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, lib: ['es2022', 'dom'], types: [] }, include: ['src', 'test'] }));
+    const tarballFiles = readdirSync(tarballs).map((f) => join(tarballs, f));
+    // a plain npm install: the peer range must take this msw without --legacy-peer-deps
+    await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballFiles, `msw@${msw}`, 'vitest@4.1.12', 'typescript@5.9.3'], dir);
+    await ok(nodes[major]!, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], dir);
+    const out = (await ok(nodes[major]!, ['node_modules/vitest/vitest.mjs', 'run'], dir, { CI: 'true', NO_COLOR: '1' })).replace(/\x1b\[[0-9;]*m/g, '');
+    expect(out).toMatch(/Tests\s+7 passed \(7\)/);
   });
 });
 
