@@ -24,11 +24,11 @@ const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
 });
 if (args.help) {
-  console.log('Usage: pnpm bench [-- --smoke] [--out results.json] [--connections 20] [--only throughput,cold,memory,sdk,bundle]');
+  console.log('Usage: pnpm bench [-- --smoke] [--out results.json] [--connections 20] [--only throughput,cold,memory,sdk,bundle,frontend]');
   process.exit(0);
 }
 
-const PARTS = ['throughput', 'cold', 'memory', 'sdk', 'bundle'];
+const PARTS = ['throughput', 'cold', 'memory', 'sdk', 'bundle', 'frontend'];
 const only = args.only ? args.only.split(',').map((p) => p.trim()) : PARTS;
 for (const part of only) if (!PARTS.includes(part)) {
   console.error(`bench: unknown part "${part}" in --only (one of ${PARTS.join(', ')})`);
@@ -155,7 +155,7 @@ async function load(url, requests, { reset = false, seconds = SECONDS } = {}) {
 // ------------------------------------------------------------------------------------------------
 // cases
 // ------------------------------------------------------------------------------------------------
-const results = { smoke: SMOKE, node: process.version, connections: CONNECTIONS, secondsPerCase: SECONDS, date: new Date().toISOString(), throughput: {}, coldStart: {}, sdk: {}, bundle: {}, memory: {} };
+const results = { smoke: SMOKE, node: process.version, connections: CONNECTIONS, secondsPerCase: SECONDS, date: new Date().toISOString(), throughput: {}, coldStart: {}, sdk: {}, bundle: {}, memory: {}, frontend: {} };
 
 async function throughput() {
   for (const area of ['idcheck', 'text-assessment']) {
@@ -289,11 +289,62 @@ async function bundle() {
   }
 }
 
+/** The frontend-test path: SDK calls answered in-process by the Scrub handlers vs a bare MSW handler
+ *  answering a constant, and the cold import of `@scrub/mocks` vs `msw` alone. */
+async function frontend() {
+  const { setupServer } = await import('msw/node');
+  const { http, HttpResponse } = await import('msw');
+  const { createHandlers, createMockState } = await import('@scrub/mocks');
+  const { createIdCheckClient } = await import('@scrub/sdk');
+  const client = createIdCheckClient({ apiKey: 'test-api-key', maxRetries: 0 });
+  const constant = { items: [], message: 'Get projection list success' };
+  const setups = {
+    'bare MSW handler': () => setupServer(http.get('https://rest-api.argosidentity.com/v3/projection', () => HttpResponse.json(constant))),
+    'Scrub handlers': () => setupServer(...createHandlers(createMockState(undefined, { onWarning: () => {} }))),
+  };
+  const calls = SMOKE ? 200 : 5_000;
+  const rounds = SMOKE ? 1 : 3;
+  const acc = Object.fromEntries(Object.keys(setups).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++)
+    for (const [name, setup] of Object.entries(setups)) {
+      const server = setup();
+      server.listen({ onUnhandledRequest: 'error' });
+      for (let i = 0; i < Math.min(300, calls); i++) await client.projections.list(); // warm-up
+      const started = performance.now();
+      for (let i = 0; i < calls; i++) await client.projections.list();
+      acc[name].push(calls / ((performance.now() - started) / 1000));
+      server.close();
+    }
+  for (const [name, rates] of Object.entries(acc)) {
+    rates.sort((a, b) => a - b);
+    results.frontend[name] = { callsPerSecond: Math.round(rates[Math.floor(rates.length / 2)]) };
+    log(`frontend ${name}: ${results.frontend[name].callsPerSecond} calls/s`);
+  }
+  // cold import: a fresh process per run, median of several
+  const importTime = async (specifier) => {
+    const times = [];
+    for (let i = 0; i < (SMOKE ? 2 : 7); i++) {
+      const out = await new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`], { cwd: here('.'), stdio: ['ignore', 'pipe', 'inherit'] });
+        let text = '';
+        child.stdout.on('data', (d) => (text += d));
+        child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`import of ${specifier} failed`))));
+      });
+      times.push(Number(out.trim()));
+    }
+    times.sort((a, b) => a - b);
+    return Number(times[Math.floor(times.length / 2)].toFixed(1));
+  };
+  results.frontend.coldImportMs = { msw: await importTime('msw'), '@scrub/mocks': await importTime('@scrub/mocks') };
+  log(`frontend cold import: msw ${results.frontend.coldImportMs.msw} ms, @scrub/mocks ${results.frontend.coldImportMs['@scrub/mocks']} ms`);
+}
+
 if (only.includes('throughput')) await throughput();
 if (only.includes('cold')) await coldStart();
 if (only.includes('memory')) await memory();
 if (only.includes('sdk')) await sdkCost();
 if (only.includes('bundle')) await bundle();
+if (only.includes('frontend')) await frontend();
 
 // ------------------------------------------------------------------------------------------------
 // report: every figure is a number, or says why it was not measured (a busy machine can starve a case)
@@ -346,6 +397,14 @@ if (only.includes('bundle')) {
   lines.push('| Bundle (esbuild, minified, gzip -9) | loaded by `import` | with lazy chunks |', '|---|---:|---:|');
   for (const [name, r] of Object.entries(results.bundle)) lines.push(`| ${name} | ${kb(r.minGzip)} | ${kb(r.minGzipWithLazyChunks)} |`);
   lines.push('');
+}
+if (only.includes('frontend')) {
+  const f = results.frontend;
+  results.ratios.scrubHandlersOverBareMsw = ratio(f['Scrub handlers'].callsPerSecond, f['bare MSW handler'].callsPerSecond, 'Scrub handlers/bare MSW');
+  results.ratios.coldImportMocksOverMsw = ratio(f.coldImportMs['@scrub/mocks'], f.coldImportMs.msw, 'cold import @scrub/mocks/msw');
+  lines.push('| Frontend tests: SDK `projections.list()` through MSW in-process | calls/s |', '|---|---:|');
+  lines.push(`| bare MSW handler answering a constant | ${f['bare MSW handler'].callsPerSecond} |`, `| Scrub handlers (routing, gate, state, journal) | ${f['Scrub handlers'].callsPerSecond} |`, `| Scrub / bare | ${show(results.ratios.scrubHandlersOverBareMsw, 'x')} |`, '');
+  lines.push('| Cold import (fresh process, median) | ms |', '|---|---:|', `| msw | ${f.coldImportMs.msw} |`, `| @scrub/mocks | ${f.coldImportMs['@scrub/mocks']} |`, `| @scrub/mocks / msw | ${show(results.ratios.coldImportMocksOverMsw)} |`, '');
 }
 if (only.includes('memory')) {
   const memKeys = Object.keys(results.memory).filter((k) => k.startsWith('rss'));

@@ -24,13 +24,14 @@ it('pnpm bench --smoke prints the table and produces every figure', async () => 
   );
   expect(stdout).toContain('| Throughput (req/s) | mock | Prism | bare node:http | mock/Prism | mock/bare |');
   expect(stdout).toContain('| Per call against bare node:http');
+  expect(stdout).toContain('| Frontend tests: SDK `projections.list()` through MSW in-process | calls/s |');
   const results = JSON.parse(readFileSync(out, 'utf8'));
   expect(Object.keys(results.ratios.throughput)).toHaveLength(4);
   for (const [name, r] of Object.entries(results.ratios.throughput) as [string, Record<string, unknown>][]) {
     expect(Object.keys(r).sort(), name).toEqual(['mockOverBare', 'mockOverPrism', 'p99MockOverPrism']);
     for (const [figure, value] of Object.entries(r)) expectFigure(value, `${name} ${figure}`);
   }
-  for (const figure of ['coldStartMockOverPrism', 'sdkOverRawFetch', 'sdkOverBareKy', 'bareKyOverRawFetch', 'openapiFetchOverRawFetch', 'sdkBundleOverFloor'])
+  for (const figure of ['coldStartMockOverPrism', 'sdkOverRawFetch', 'sdkOverBareKy', 'bareKyOverRawFetch', 'openapiFetchOverRawFetch', 'sdkBundleOverFloor', 'scrubHandlersOverBareMsw', 'coldImportMocksOverMsw'])
     expectFigure(results.ratios[figure], figure);
   expect(results.bundle['@scrub/sdk'].minGzip).toEqual(expect.any(Number));
   expect(results.memory.growth).toEqual(expect.any(Number));
