@@ -1,0 +1,3 @@
+import { projectionsSuite } from './projections.js';
+
+projectionsSuite('b');
