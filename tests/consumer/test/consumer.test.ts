@@ -167,11 +167,11 @@ const server = createMockHttpServer({ state: createMockState() }); server.listen
   });
 });
 
-/** The guide's files: each ```ts block preceded by `<!-- file: path -->`. */
-function guideFiles(): Record<string, string> {
+/** The guide's files: each code block preceded by `<!-- file: path -->` (Vitest) or `<!-- jest-file: path -->`. */
+function guideFiles(marker: 'file' | 'jest-file'): Record<string, string> {
   const guide = readFileSync(join(ROOT, 'docs/testing.md'), 'utf8');
   const files: Record<string, string> = {};
-  for (const m of guide.matchAll(/<!-- file: (\S+) -->\n```ts\n([\s\S]*?)```/g)) files[m[1]!] = m[2]!;
+  for (const m of guide.matchAll(new RegExp(`<!-- ${marker}: (\\S+) -->\\n\`\`\`(?:ts|js)\\n([\\s\\S]*?)\`\`\``, 'g'))) files[m[1]!] = m[2]!;
   return files;
 }
 
@@ -183,7 +183,7 @@ describe('the "Testing with Scrub" guide, as a fresh Vitest project', () => {
     const dir = join(work, `guide-msw${msw}`);
     mkdirSync(dir);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'guide', private: true, type: 'module' }));
-    const files = guideFiles();
+    const files = guideFiles('file');
     expect(Object.keys(files).sort()).toEqual(['src/privacy.ts', 'test/fixture.test.ts', 'test/mock.ts', 'test/overrides.test.ts', 'test/privacy.test.ts']);
     for (const [path, source] of Object.entries(files)) {
       mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -196,6 +196,25 @@ describe('the "Testing with Scrub" guide, as a fresh Vitest project', () => {
     await ok(nodes[major]!, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], dir);
     const out = (await ok(nodes[major]!, ['node_modules/vitest/vitest.mjs', 'run'], dir, { CI: 'true', NO_COLOR: '1' })).replace(/\x1b\[[0-9;]*m/g, '');
     expect(out).toMatch(/Tests\s+7 passed \(7\)/);
+  });
+});
+
+describe('the "Testing with Scrub" guide, as a fresh Jest 30 project (ESM, jsdom)', () => {
+  it('its Jest snippets pass', async () => {
+    const dir = join(work, 'guide-jest');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'guide-jest', private: true, type: 'module' }));
+    const files = guideFiles('jest-file');
+    expect(Object.keys(files).sort()).toEqual(['jest.config.js', 'test/frontend.test.js']);
+    for (const [path, source] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), source);
+    }
+    const tarballFiles = readdirSync(tarballs).map((f) => join(tarballs, f));
+    await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballFiles, 'msw@2.15.0', 'jest@30.5.2', 'jest-environment-jsdom@30.5.2', 'jest-fixed-jsdom@0.0.11'], dir);
+    const r = await run(process.execPath, ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--ci'], dir);
+    expect(r.code, r.stderr.slice(-3000)).toBe(0);
+    expect(r.stderr).toMatch(/Tests:\s+5 passed, 5 total/);
   });
 });
 
