@@ -27,7 +27,7 @@ export function stateFor(state: MockStateCore, session: string | undefined): Moc
 }
 
 function parse(body: { text: string | undefined; tooLarge: boolean }): { ok: true; value: unknown } | { ok: false; response: MockResponse } {
-  if (body.tooLarge) return { ok: false, response: json(413, { message: 'Request Entity Too Large' }) };
+  if (body.tooLarge) return { ok: false, response: json(400, { message: 'request body over 1 MiB' }) };
   try {
     return { ok: true, value: JSON.parse(body.text ?? '') };
   } catch {

@@ -75,6 +75,8 @@ export interface Recorded {
 
 /** Bodies larger than this are recorded as `null` (the journal keeps 1,000 requests, not 1,000 MiB). */
 export const JOURNAL_BODY_LIMIT = 64 * 1024;
+/** Characters of body one journal keeps in all (about 2 MB); older bodies become `null` past it. */
+export const JOURNAL_BODY_BUDGET = 1024 * 1024;
 
 function toEntry(seq: number, r: Recorded): JournalEntry {
   let body: unknown = null;
@@ -148,6 +150,16 @@ export class Control {
   #journal: { seq: number; recorded: Recorded }[] = [];
   #seq = 0;
   #armSeq = 0;
+  #bodyChars = 0;
+  /** Bumped by `reset()`: a request that waited (a delay) across a reset belongs to no state any more. */
+  generation = 0;
+
+  /** Drops arms and journal, and retires requests still waiting on a delay. */
+  reset(): void {
+    this.disarm();
+    this.clearRequests();
+    this.generation++;
+  }
 
   arm(input: unknown): Arm {
     const arm = acceptArm(input, `arm-${++this.#armSeq}`);
@@ -175,8 +187,17 @@ export class Control {
   }
 
   record(recorded: Recorded): void {
-    if (this.#journal.length >= JOURNAL_LIMIT) this.#journal.shift();
+    if (this.#journal.length >= JOURNAL_LIMIT) this.#bodyChars -= this.#journal.shift()!.recorded.body?.length ?? 0;
     this.#journal.push({ seq: ++this.#seq, recorded });
+    this.#bodyChars += recorded.body?.length ?? 0;
+    // bodies share a budget: past it, the oldest entries keep everything but their body (recorded as null)
+    for (let i = 0; this.#bodyChars > JOURNAL_BODY_BUDGET && i < this.#journal.length; i++) {
+      const old = this.#journal[i]!.recorded;
+      if (old.body !== undefined) {
+        this.#bodyChars -= old.body.length;
+        old.body = undefined;
+      }
+    }
   }
 
   requests(filter: { operationId?: string } = {}): JournalEntry[] {
@@ -186,6 +207,7 @@ export class Control {
 
   clearRequests(): void {
     this.#journal = [];
+    this.#bodyChars = 0;
   }
 }
 

@@ -33,7 +33,14 @@ export function handleRequest(
   const own = prefs !== undefined && (prefs.code !== undefined || prefs.example !== undefined || prefs.delay !== undefined || prefs.fault !== undefined);
   const armed = own ? undefined : state.control.take(match.operationId);
   const delay = own ? prefs!.delay : armed?.delay;
-  if (delay) return sleep(delay).then(() => answer(state, request, match, own ? prefs : undefined, armed));
+  if (delay) {
+    const generation = state.control.generation;
+    return sleep(delay).then((): MockResult => {
+      // the state was reset while this request waited: it is the previous test's, answer nothing and record nothing
+      if (state.control.generation !== generation) return { fault: 'reset' };
+      return answer(state, request, match, own ? prefs : undefined, armed);
+    });
+  }
   return answer(state, request, match, own ? prefs : undefined, armed);
 }
 

@@ -101,8 +101,7 @@ function createFrom(areas: readonly ApiArea[], base: Record<string, unknown>, op
     },
     reset() {
       Object.assign(state, build(areas, base));
-      control.disarm();
-      control.clearRequests();
+      control.reset();
     },
     arm: (arm) => control.arm(arm),
     get arms() {

@@ -129,6 +129,8 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
   let inFlight = 0;
   let stopping = false;
   const served = new WeakSet<Socket>();
+  /** Sockets held open by a `stall` fault: a shutdown closes them first instead of waiting for them. */
+  const stalled = new Set<Socket>();
 
   /** The refusal of an admin request, or undefined when it may go on. */
   function adminRefusal(req: IncomingMessage): MockResponse | undefined {
@@ -192,6 +194,8 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
         res.writeHead(200, [...CORS, 'content-type', 'application/json', 'content-length', String(Buffer.byteLength(body))]);
         if (kind === 'stall') {
           res.flushHeaders(); // status and headers go out; the body never does (until the client or a shutdown closes it)
+          stalled.add(req.socket);
+          req.socket.once('close', () => stalled.delete(req.socket));
           return done('stall');
         }
         res.write(body.slice(0, Math.floor(body.length / 2)), () => req.socket.destroy());
@@ -228,10 +232,13 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
         if (method === 'OPTIONS' && req.headers['access-control-request-method']) return send(preflight(req));
         const extra = extraRoutes?.(method, path);
         if (extra) return send(extra);
+        // a path no area claims is nobody's, session header or not (as under MSW)
+        const match = state.router.match(method, path);
+        if (!match) return send(json(404, { message: 'Not Found' }));
         const target = stateFor(state, header(req, SESSION_HEADER));
         if (!('control' in target)) return send(target);
         withBody((body) => {
-          const result = handleRequest(target, toMockRequest({ method, url, headers: req.headers, body: body.text, bodyTooLarge: body.tooLarge }));
+          const result = handleRequest(target, toMockRequest({ method, url, headers: req.headers, body: body.text, bodyTooLarge: body.tooLarge }), match);
           if (result instanceof Promise) result.then(finish).catch(fail);
           else finish(result);
         });
@@ -279,6 +286,7 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
   server.shutdown = (graceMs = 5_000) =>
     new Promise((resolve) => {
       stopping = true;
+      for (const socket of stalled) socket.destroy(); // a stalled answer never finishes: do not wait for it
       let forced = false;
       const timer = setTimeout(() => {
         forced = true;

@@ -26,11 +26,24 @@ function faultResponse(kind: Extract<MockResult, { fault: unknown }>['fault'], r
   if (kind === 'reset' || kind === 'apply-then-reset') return HttpResponse.error();
   if (kind === 'invalid-json') return new HttpResponse(INVALID_JSON_BODY, { status: 200, headers: { 'content-type': 'application/json' } });
   const body = encoder.encode(response?.body ?? '');
+  let sent = false;
   const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (kind === 'stall') return; // headers arrive, the body never does
-      controller.enqueue(body.subarray(0, Math.floor(body.length / 2)));
-      controller.error(new TypeError('terminated: the mock cut this body short (truncate fault)'));
+    // stall: headers arrive, the body never does; truncate: the first half arrives, then the stream errors.
+    // The error comes a moment later: erroring a stream drops what is still queued in it (MSW tees the
+    // response), and the half must reach the reader first, as it would on a real connection.
+    pull(controller) {
+      if (kind === 'stall') return new Promise<void>(() => {});
+      if (!sent) {
+        sent = true;
+        controller.enqueue(body.subarray(0, Math.floor(body.length / 2)));
+        return;
+      }
+      return new Promise<void>((resolve) =>
+        setTimeout(() => {
+          controller.error(new TypeError('terminated: the mock cut this body short (truncate fault)'));
+          resolve();
+        }, 50),
+      );
     },
   });
   return new HttpResponse(stream, { status: 200, headers: { 'content-type': 'application/json' } });

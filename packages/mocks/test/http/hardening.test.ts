@@ -183,6 +183,13 @@ describe("what Node's parser refuses, and silent connections", () => {
   });
 });
 
+describe('sessions', () => {
+  it('a path no area claims is a 404 whatever its session header (as under MSW, where it is not intercepted)', async () => {
+    const { base } = await start();
+    expect(await (await fetch(`${base}/favicon.ico`, { headers: { 'x-mock-session': 'not a name' } })).json()).toEqual({ message: 'Not Found' });
+  });
+});
+
 describe('log lines', () => {
   it('say "aborted" for a client that left mid-body, never 500', async () => {
     const { port, lines } = await start();
@@ -233,6 +240,17 @@ describe('graceful shutdown', () => {
     expect(text.length).toBeGreaterThan(2_000_000);
     expect(JSON.parse(text).Items).toHaveLength(2_000);
     await expect(stopped).resolves.toEqual({ forced: false });
+  });
+
+  it('does not wait for an answer a stall fault holds open', async () => {
+    const { server, base, state } = await start();
+    state.arm({ operationId: 'listProjections', fault: 'stall' });
+    const stalled = await fetch(`${base}/v3/projection`, { headers: { 'x-api-key': 'test-api-key' } });
+    expect(stalled.status).toBe(200);
+    const started = performance.now();
+    await expect(server.shutdown(5_000)).resolves.toEqual({ forced: false });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    await expect(stalled.text()).rejects.toThrow();
   });
 
   it('cuts off what is still running after the grace period', async () => {
