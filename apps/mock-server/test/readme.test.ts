@@ -1,0 +1,52 @@
+// The root README's "Try it" block runs as written against a fresh server: every curl line succeeds
+// with a JSON answer, and each `# ->` line is the exact answer of the command before it.
+import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
+let url = '';
+const child = spawn(process.execPath, [CLI, '--port', '0', '--quiet']);
+
+beforeAll(async () => {
+  url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const found = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (found) resolve(found);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+});
+afterAll(() => void child.kill());
+
+const sh = (command: string) =>
+  new Promise<{ code: number; stdout: string }>((resolve) =>
+    execFile('sh', ['-c', command], { timeout: 30_000 }, (error, stdout) => resolve({ code: error ? 1 : 0, stdout })),
+  );
+
+it('README "Try it": every command answers, and every "# ->" is the answer shown', async () => {
+  const readme = readFileSync(README, 'utf8');
+  const block = /### Try it\n\n```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+  const lines = block.replace(/\\\n\s*/g, '').split('\n');
+  let last: string | undefined;
+  let commands = 0;
+  let checked = 0;
+  for (const line of lines) {
+    if (line.startsWith('curl ')) {
+      const { code, stdout } = await sh(line.replaceAll('http://localhost:4010', url));
+      expect(code, line).toBe(0);
+      expect(() => JSON.parse(stdout), `${line}\n${stdout}`).not.toThrow();
+      last = stdout;
+      commands++;
+    } else if (line.startsWith('# -> ')) {
+      expect(last, line).toBe(line.slice('# -> '.length));
+      checked++;
+    }
+  }
+  expect(commands).toBeGreaterThanOrEqual(10);
+  expect(checked).toBeGreaterThanOrEqual(4);
+});
