@@ -175,7 +175,42 @@ function guideFiles(marker: 'file' | 'jest-file'): Record<string, string> {
   return files;
 }
 
-describe('the "Testing with Scrub" guide, as a fresh Vitest project', () => {
+/** The sdk and mocks README snippets as test files (the code blocks of each README, in order). */
+function readmeFiles(): Record<string, string> {
+  const blocks = (pkg: string) => [...readFileSync(join(ROOT, 'packages', pkg, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const split = (code: string) => {
+    const lines = code.split('\n');
+    return { imports: lines.filter((l) => l.startsWith('import ')).join('\n'), body: lines.filter((l) => !l.startsWith('import ')).join('\n') };
+  };
+  const [setup, arms] = blocks('mocks');
+  const sdk = split(blocks('sdk')[0]!);
+  return {
+    // the setup block as written, then the arm block inside a test
+    'test/readme-mocks.test.ts': `${setup}\nimport { expect, it } from 'vitest';\nit('the mocks README arms', () => {\n${arms}\n  expect(state.arms.map((a) => [a.operationId, a.times])).toEqual([['createProjection', 1], ['listProjections', 2], ['deleteProjection', 1]]);\n});\n`,
+    // the SDK example against the mock, its credentials from the environment as the README shows
+    'test/readme-sdk.test.ts': `${sdk.imports}
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { setupServer } from 'msw/node';
+import { createHandlers, createMockState, defaultFixture } from '@scrub/mocks';
+
+process.env.ARGOS_API_KEY = 'test-api-key';
+process.env.ELIT_TOKEN = 'elit-token';
+const fixture = structuredClone(defaultFixture);
+fixture.textAssessment.accounts.push({ id: 'my-account', token: 'elit-token', texts: [] });
+const mock = setupServer(...createHandlers(createMockState(fixture)));
+beforeAll(() => mock.listen());
+afterAll(() => mock.close());
+
+it('the SDK README example runs', async () => {
+${sdk.body}
+  expect(projection_id).toMatch(/^[a-z0-9]{13}$/);
+  expect(results.type).toBe('success');
+}, 30_000);
+`,
+  };
+}
+
+describe('the "Testing with Scrub" guide and the package READMEs, as a fresh Vitest project', () => {
   it.each([
     ['msw 2 on Node 20', '2.15.0', '20'],
     ['msw 3 on Node 22', '3.0.5', '22'],
@@ -183,19 +218,19 @@ describe('the "Testing with Scrub" guide, as a fresh Vitest project', () => {
     const dir = join(work, `guide-msw${msw}`);
     mkdirSync(dir);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'guide', private: true, type: 'module' }));
-    const files = guideFiles('file');
-    expect(Object.keys(files).sort()).toEqual(['src/privacy.ts', 'test/fixture.test.ts', 'test/mock.ts', 'test/overrides.test.ts', 'test/privacy.test.ts']);
+    const files = { ...guideFiles('file'), ...readmeFiles() };
+    expect(Object.keys(files).sort()).toEqual(['src/privacy.ts', 'test/fixture.test.ts', 'test/mock.ts', 'test/overrides.test.ts', 'test/privacy.test.ts', 'test/readme-mocks.test.ts', 'test/readme-sdk.test.ts']);
     for (const [path, source] of Object.entries(files)) {
       mkdirSync(join(dir, path, '..'), { recursive: true });
       writeFileSync(join(dir, path), source);
     }
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, lib: ['es2022', 'dom'], types: [] }, include: ['src', 'test'] }));
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, lib: ['es2022', 'dom'], types: ['node'] }, include: ['src', 'test'] }));
     const tarballFiles = readdirSync(tarballs).map((f) => join(tarballs, f));
     // a plain npm install: the peer range must take this msw without --legacy-peer-deps
-    await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballFiles, `msw@${msw}`, 'vitest@4.1.12', 'typescript@5.9.3'], dir);
+    await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballFiles, `msw@${msw}`, 'vitest@4.1.12', 'typescript@5.9.3', '@types/node@20.19.43'], dir);
     await ok(nodes[major]!, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], dir);
     const out = (await ok(nodes[major]!, ['node_modules/vitest/vitest.mjs', 'run'], dir, { CI: 'true', NO_COLOR: '1' })).replace(/\x1b\[[0-9;]*m/g, '');
-    expect(out).toMatch(/Tests\s+7 passed \(7\)/);
+    expect(out).toMatch(/Tests\s+9 passed \(9\)/);
   });
 });
 
