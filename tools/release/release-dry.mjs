@@ -20,7 +20,7 @@ if (values.help) {
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const out = resolve(values.out ?? join(root, 'dist-release'));
-const PUBLIC = ['packages/spec', 'packages/sdk', 'packages/mocks', 'packages/contract'];
+const PUBLIC = ['packages/spec', 'packages/sdk', 'packages/mocks', 'packages/contract', 'apps/mock-server'];
 const pnpm = ['-y', 'pnpm@10.34.8'];
 const run = (cwd, args, env = {}) => execFileSync('npx', [...pnpm, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } }).toString();
 

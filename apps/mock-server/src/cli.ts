@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createMockHttpServer, createMockState, FixtureError, type MockState } from '@scrub/mocks/http';
 import { docsRoutes } from './docs.js';
 
-const HELP = `Usage: pnpm mock [-- options]   (or: scrub-mock [options])
+const HELP = `Usage: npx @scrub/mock-server [options]   (installed: scrub-mock [options]; in the Scrub repository: pnpm mock -- [options])
 
 Serves the ID-check API (/v3/...) and the text-assessment API (/{version}/account/...) on one port,
 with in-memory state seeded from a fixture.

@@ -95,23 +95,26 @@ describe('release tarballs', () => {
   it('hold only the package: dist, README, LICENSE, package.json; no tests or test fixtures', async () => {
     for (const file of readdirSync(tarballs)) {
       const list = (await ok('tar', ['tzf', join(tarballs, file)], work)).trim().split('\n');
+      const server = file.startsWith('scrub-mock-server-');
       expect(list, file).toContain('package/README.md');
       expect(list, file).toContain('package/LICENSE');
-      expect(list.some((f) => f === 'package/dist/index.js'), file).toBe(true);
+      expect(list.some((f) => f === (server ? 'package/dist/cli.js' : 'package/dist/index.js')), file).toBe(true);
+      if (server) expect(list, file).toContain('package/dist/docs/index.html'); // the API reference it serves at /docs
       for (const entry of list) {
-        expect(entry, file).toMatch(/^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|d\.ts|json))$/);
+        expect(entry, file).toMatch(server ? /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|html))$/ : /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|d\.ts|json))$/);
         expect(entry, file).not.toMatch(/(^|\/)(tests?|__tests__|fixtures-test)\/|\.(test|spec)\.|\.map$/);
       }
     }
-    expect(readdirSync(tarballs).sort()).toEqual(['scrub-contract-0.1.0.tgz', 'scrub-mocks-0.1.0.tgz', 'scrub-sdk-0.1.0.tgz', 'scrub-spec-0.1.0.tgz']);
+    expect(readdirSync(tarballs).sort()).toEqual(['scrub-contract-0.1.0.tgz', 'scrub-mock-server-0.1.0.tgz', 'scrub-mocks-0.1.0.tgz', 'scrub-sdk-0.1.0.tgz', 'scrub-spec-0.1.0.tgz']);
   });
 
   it('pass publint (strict) and attw (ESM-only profile)', async () => {
     const publint = join(ROOT, 'tests/consumer/node_modules/publint/src/cli.js');
     const attw = join(ROOT, 'tests/consumer/node_modules/@arethetypeswrong/cli/dist/index.js');
-    for (const pkg of ['spec', 'sdk', 'mocks', 'contract']) {
+    for (const pkg of ['spec', 'sdk', 'mocks', 'contract', 'mock-server']) {
       const out = await ok(process.execPath, [publint, 'run', join(app, 'node_modules/@scrub', pkg), '--strict'], app);
       expect(out, pkg).not.toMatch(/warning|error/i);
+      if (pkg === 'mock-server') continue; // a command, no importable entry for attw to check
       await ok(process.execPath, [attw, join(tarballs, `scrub-${pkg}-0.1.0.tgz`), '--profile', 'esm-only', '--format', 'ascii'], app);
     }
   });
@@ -121,6 +124,32 @@ describe.each(['20', '22', '24'])('on Node %s', (major) => {
   it('imports (ESM) and requires (CJS) every public entry point', async () => {
     expect(await ok(nodes[major]!, ['entries.mjs'], app)).toContain('esm ok');
     expect(await ok(nodes[major]!, ['entries.cjs'], app)).toContain('cjs ok');
+  });
+
+  it('runs the mock server from the installed tarball and answers from its --fixture', async () => {
+    writeFileSync(join(app, 'server-fixture.json'), JSON.stringify({ idcheck: { projects: [{ id: 'p', apiKeys: ['k1'], encryption: false, submissions: [{ submission_id: 'x1' }], projections: [] }], orphanApiKeys: [] }, textAssessment: { accounts: [] } }));
+    const { spawn } = await import('node:child_process');
+    // Node 20 through npx (as a user runs it), the others by path with their own binary
+    // detached: the signal at the end reaches npx and the server it started alike
+    const child = major === '20'
+      ? spawn('npx', ['@scrub/mock-server', '--port', '0', '--fixture', 'server-fixture.json', '--quiet'], { cwd: app, detached: true })
+      : spawn(nodes[major]!, ['node_modules/@scrub/mock-server/dist/cli.js', '--port', '0', '--fixture', 'server-fixture.json', '--quiet'], { cwd: app, detached: true });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (d) => {
+          out += d;
+          const found = /listening on (http:\/\/\S+) \(fixture: server-fixture\.json\)/.exec(out)?.[1];
+          if (found) resolve(found);
+        });
+        child.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+      });
+      const r = await fetch(`${url}/v3/submission?submission_id=x1`, { headers: { 'x-api-key': 'k1' } });
+      expect([r.status, await r.json()]).toEqual([200, { Items: [{ submission_id: 'x1' }] }]);
+      expect((await fetch(`${url}/docs/`)).status).toBe(200);
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+    }
   });
 
   it('runs the SDK README example against MSW from @scrub/mocks', async () => {
