@@ -12,7 +12,7 @@ import {
   type ErrorMessages as TextAssessmentMessages,
   type operations as TextAssessmentOperations,
 } from './generated/text-assessment.js';
-import { fillTemplate } from './helpers.js';
+import { fillTemplate, templateMatches } from './helpers.js';
 
 /** The two API areas, by the name of their spec file. */
 export type Area = 'idcheck' | 'text-assessment';
@@ -79,4 +79,16 @@ export function documentedResponse<Op extends OperationId>(
   if (!entry) throw new Error(`${operationId} does not document "${template}"`);
   const message = fillTemplate(template, values);
   return { status: entry.status, message, body: errorBody(entry.example, entry.status, message) };
+}
+
+/**
+ * The documented error of `operationId` that `message` is (the documented text itself, `{name}` parts
+ * filled in or not), as sent: the documented example for the documented text, else the message in the
+ * operation's envelope. Undefined when the operation documents no such message.
+ */
+export function documentedErrorFor(operationId: OperationId, message: string): { status: number; message: string; body: Record<string, unknown> } | undefined {
+  const entry = (errorMessages[operationId] as readonly DocumentedError[]).find((e) => e.message === message || templateMatches(e.message, message));
+  if (!entry) return undefined;
+  const body = message === entry.message ? { ...entry.example } : errorBody(entry.example, entry.status, message);
+  return { status: entry.status, message: (body.errorCode ?? body.message) as string, body };
 }

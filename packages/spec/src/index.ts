@@ -8,6 +8,7 @@ export {
   errorBody,
   documentedErrorOf,
   documentedResponse,
+  documentedErrorFor,
   type Area,
   type DocumentedError,
   type DocumentedMessage,

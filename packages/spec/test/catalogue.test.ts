@@ -1,7 +1,7 @@
 // The catalogue of both areas: routes and documented errors as the specs list them, and bodies in the
 // envelope each documented example uses.
 import { describe, expect, it } from 'vitest';
-import { documentedErrorOf, documentedResponse, errorBody, errorMessages, operationRoutes } from '../src/index.js';
+import { documentedErrorFor, documentedErrorOf, documentedResponse, errorBody, errorMessages, operationRoutes } from '../src/index.js';
 
 describe('catalogue', () => {
   it('holds every operation of both specs with its route and area', () => {
@@ -32,6 +32,14 @@ describe('catalogue', () => {
     });
     expect(documentedResponse('getProjection', 'Forbidden').body).toEqual({ message: 'Forbidden' });
     expect(errorBody({ message: 'x' }, 404, 'y')).toEqual({ message: 'y' });
+  });
+
+  it('documentedErrorFor: the documented text sends its example, a filled-in one its own text, anything else nothing', () => {
+    expect(documentedErrorFor('partialDeleteSubmission', 'invalid format for fields: {detail}')).toEqual({
+      status: 400, message: 'invalid format for fields: error message', body: { errorCode: 'invalid format for fields: error message' },
+    });
+    expect(documentedErrorFor('submitText', 'task_id too long')).toEqual({ status: 400, message: 'task_id too long', body: { type: 'error', code: 400, message: 'task_id too long' } });
+    expect(documentedErrorFor('getProjection', 'Projection count limit exceeded')).toBeUndefined();
   });
 
   it('refuses an undocumented message', () => {

@@ -1,12 +1,10 @@
 // Test-side control (api-decisions.md "Test-side control"): armed responses and faults that the next
 // requests of an operation meet, and the request journal. The same rules serve the state object
 // (typed from the catalogue) and the admin routes (`/__mock/arm`, `/__mock/requests`).
-import { errorBody, errorMessages, messageOf, templateMatches, type DocumentedError, type ErrorMessages, type OperationId } from '@scrub/spec';
-import { json, type MockResponse } from './http.js';
+import { documentedErrorFor, errorMessages, templateMatches, type DocumentedError, type ErrorMessages, type OperationId } from '@scrub/spec';
+import { FAULTS, json, type Fault, type MockResponse } from './http.js';
 
-/** What an armed fault does to the answer (the server and MSW do each as far as their transport allows). */
-export const FAULTS = ['reset', 'apply-then-reset', 'stall', 'truncate', 'invalid-json'] as const;
-export type Fault = (typeof FAULTS)[number];
+export { FAULTS, type Fault } from './http.js';
 
 /** The statuses an operation documents errors for. */
 export type DocumentedStatus<Op extends OperationId> = (typeof errorMessages)[Op][number]['status'];
@@ -102,12 +100,11 @@ const isInteger = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER) =
 
 /** The answer an arm with a status or a message sends: the documented error it names. */
 function armedResponse(operationId: OperationId, status: number | undefined, message: string | undefined): MockResponse {
-  const documented = errorMessages[operationId] as readonly DocumentedError[];
-  const entry = documented.find((e) => (status !== undefined ? e.status === status : e.message === message || templateMatches(e.message, message!)))!;
-  // the documented message itself sends its documented example; a filled-in one (`...: a, b`) sends that text
-  const body = message === undefined || message === entry.message ? entry.example : errorBody(entry.example, entry.status, message);
+  // a status sends its first documented error as documented; a message is sent as given (filled-in or not)
+  const first = status === undefined ? undefined : (errorMessages[operationId] as readonly DocumentedError[]).find((e) => e.status === status)!;
+  const error = documentedErrorFor(operationId, first?.message ?? message!)!;
   // an armed answer is meant to reach the app: clients that honour `x-should-retry` (the Scrub SDK does) do not retry it
-  return { ...json(entry.status, body), headers: ARMED_HEADERS, message: messageOf(body) ?? entry.message };
+  return { ...json(error.status, error.body), headers: ARMED_HEADERS, message: error.message };
 }
 
 const ARMED_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json', 'x-should-retry': 'false' });

@@ -29,13 +29,17 @@ export interface MockResponse {
 }
 
 /** What the core asks an adapter to do instead of answering: drop the connection. */
+/** What an armed fault does to the answer (the server and MSW do each as far as their transport allows). */
+export const FAULTS = ['reset', 'apply-then-reset', 'stall', 'truncate', 'invalid-json'] as const;
+export type Fault = (typeof FAULTS)[number];
+
 /**
  * What the core asks an adapter to do instead of answering normally: `reset` and `apply-then-reset`
  * drop the connection; `stall` sends status and headers and never the body; `truncate` sends part of
  * `response` and closes; `invalid-json` answers 200 with a body that is not JSON.
  */
 export interface MockFault {
-  fault: 'reset' | 'apply-then-reset' | 'stall' | 'truncate' | 'invalid-json';
+  fault: Fault;
   /** The answer the fault cuts short (truncate). */
   response?: MockResponse;
 }

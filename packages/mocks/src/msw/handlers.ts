@@ -8,7 +8,7 @@ import { handleRequest } from '../core/handle.js';
 import { BODY_LIMIT, INVALID_JSON_BODY, isFault, toMockRequest, type MockResponse, type MockResult } from '../core/http.js';
 import type { RouteMatch } from '../core/router.js';
 import type { MockStateCore } from '../core/state.js';
-import { nameHandler } from './overrides.js';
+import { nameHandler, urlBelow } from './match.js';
 
 export interface HandlerOptions {
   /** Origin (and optional path prefix) to intercept, e.g. `https://rest-api.argosidentity.com`. Default: any origin. */
@@ -18,6 +18,7 @@ export interface HandlerOptions {
 }
 
 const encoder = new TextEncoder();
+
 
 const respond = (response: MockResponse) => new HttpResponse(response.body ?? null, { status: response.status, headers: response.headers });
 
@@ -71,10 +72,7 @@ export function createHandlers(state: MockStateCore, options: HandlerOptions = {
   const parse = (request: Request): Parsed | null => {
     let entry = parsed.get(request);
     if (entry !== undefined) return entry;
-    const url =
-      base === undefined ? new URL(request.url)
-      : request.url.startsWith(base + '/') ? new URL(request.url.slice(base.length).replace(/^\/?/, 'http://base/'))
-      : undefined;
+    const url = urlBelow(base, request.url);
     entry = url === undefined ? null : { path: url.pathname, search: url.search, match: state.router.match(request.method, url.pathname) };
     parsed.set(request, entry);
     return entry;

@@ -4,9 +4,10 @@
 // would. (openapi-msw would type these from `paths` too, but its peer range stops at msw 2, and this
 // package supports msw 3.)
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { errorBody, errorMessages, templateMatches, type DocumentedError, type ErrorMessages, type OperationId, type SuccessBody } from '@scrub/spec';
+import { documentedErrorFor, type ErrorMessages, type OperationId, type SuccessBody } from '@scrub/spec';
 import { createRouter } from '../core/router.js';
 import { areas } from '../state.js';
+import { nameHandler, urlBelow } from './match.js';
 
 const router = /* @__PURE__ */ createRouter(areas);
 
@@ -15,10 +16,9 @@ const router = /* @__PURE__ */ createRouter(areas);
  * as a Response: the status and the body shape the operation documents. Throws for an undocumented message.
  */
 export function errorResponse<Op extends OperationId>(operationId: Op, message: ErrorMessages[Op]): HttpResponse<Record<string, unknown>> {
-  const entry = (errorMessages[operationId] as readonly DocumentedError[]).find((e) => e.message === message || templateMatches(e.message, message));
-  if (!entry) throw new Error(`${operationId} does not document the message ${JSON.stringify(message)}`);
-  const body = message === entry.message ? entry.example : errorBody(entry.example, entry.status, message);
-  return HttpResponse.json(body as Record<string, unknown>, { status: entry.status });
+  const error = documentedErrorFor(operationId, message);
+  if (!error) throw new Error(`${operationId} does not document the message ${JSON.stringify(message)}`);
+  return HttpResponse.json(error.body, { status: error.status });
 }
 
 export interface OverrideOptions {
@@ -42,9 +42,8 @@ export function override<Op extends OperationId>(
   const base = options.baseUrl?.replace(/\/$/, '');
   const handler = http.all(
     ({ request }) => {
-      if (base !== undefined && !request.url.startsWith(base + '/')) return false;
-      const path = new URL(base === undefined ? request.url : request.url.slice(base.length).replace(/^\/?/, 'http://base/')).pathname;
-      return router.match(request.method, path)?.operationId === operationId;
+      const url = urlBelow(base, request.url);
+      return url !== undefined && router.match(request.method, url.pathname)?.operationId === operationId;
     },
     async ({ request }) => {
       // a Response given once answers many times: each request gets its own copy
@@ -54,10 +53,4 @@ export function override<Op extends OperationId>(
     { once: options.once ?? false },
   );
   return nameHandler(handler, `override of ${operationId}`);
-}
-
-/** What MSW shows for a handler (its log, `server.listHandlers()`): custom predicates would read "[custom predicate]". */
-export function nameHandler(handler: HttpHandler, name: string): HttpHandler {
-  (handler.info as { header: string }).header = name;
-  return handler;
 }
