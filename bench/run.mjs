@@ -255,16 +255,19 @@ async function bundle() {
     'openapi-fetch + ky (floor)': "import createClient from 'openapi-fetch'; import ky from 'ky'; export { createClient, ky };",
     '@scrub/sdk': "export * from '@scrub/sdk';",
     '@scrub/spec/crypto': "export * from '@scrub/spec/crypto';",
+    // the CommonJS build (ky inlined; no code splitting in CommonJS, so everything counts as loaded)
+    '@scrub/sdk (CommonJS, require)': "module.exports = require('@scrub/sdk');",
   };
   for (const [name, source] of Object.entries(entries)) {
     const outdir = join(dir, name.replace(/[^a-z]/gi, '_'));
+    const cjs = source.startsWith('module.exports');
     const built = await esbuild.build({
       stdin: { contents: source, resolveDir: here('.'), loader: 'js' },
       bundle: true,
       minify: true,
-      format: 'esm',
+      format: cjs ? 'cjs' : 'esm',
       platform: 'browser',
-      splitting: true,
+      splitting: !cjs,
       outdir,
       metafile: true,
       write: false,

@@ -1,11 +1,11 @@
 // The packages as users get them: `pnpm release:dry` tarballs installed with npm into an empty
 // project, then imported, required, type-checked and run on Node 20, 22 and 24.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'scrub-consumer-'));
@@ -57,6 +57,30 @@ server.close();
 console.log(JSON.stringify({ deleted, firstName: after.data?.first_name ?? null, lastName: after.data?.last_name, projection_id, type: results.type, code }));
 `;
 
+// The SDK against the mock from a CommonJS TypeScript project: compiled by tsc to `require()` calls.
+const EXAMPLE_CJS = `
+import { setupServer } from 'msw/node';
+import { createHandlers, createMockState, encrypt } from '@scrub/mocks';
+import { createIdCheckClient, isAPIError, InternalServerError } from '@scrub/sdk';
+import { checkPartialDelete } from '@scrub/spec/rules';
+
+async function main() {
+  const state = createMockState();
+  const server = setupServer(...createHandlers(state));
+  server.listen({ onUnhandledRequest: 'error' });
+  const idcheck = createIdCheckClient({ apiKey: 'test-api-key', maxRetries: 0 });
+  const deleted = await idcheck.submissions.partialDelete({ submissionId: 's1', fields: ['data'], dataFields: ['first_name'] });
+  let refused: string | undefined;
+  try { await idcheck.submissions.partialDelete({ submissionId: 's1', fields: ['email'], dataFields: ['first_name'] }); } catch (e) { if (isAPIError(e, 'partialDeleteSubmission')) refused = e.code; }
+  state.arm({ operationId: 'listProjections', status: 500 });
+  const failed = await idcheck.projections.list().catch((e: unknown) => e instanceof InternalServerError);
+  server.close();
+  const rule = checkPartialDelete(new URLSearchParams({ submission_id: 's1' }));
+  console.log(JSON.stringify({ deleted: deleted.message, refused, failed, journal: state.requests().length, rule: rule.ok ? 'ok' : rule.message, encrypted: encrypt('k', 'x').length > 0 }));
+}
+main(); // a rejection ends the process with exit code 1
+`;
+
 const CONSUMER_TS = `
 import { createIdCheckClient, isAPIError, type ErrorMessages, type SubmissionField } from '@scrub/sdk';
 import { createHandlers, createMockState, type Fixture } from '@scrub/mocks';
@@ -88,8 +112,16 @@ beforeAll(async () => {
   writeFileSync(join(app, 'example.mjs'), EXAMPLE);
   writeFileSync(join(app, 'consumer.ts'), CONSUMER_TS);
   writeFileSync(join(app, 'entries.mjs'), `for (const e of ${JSON.stringify(ENTRIES)}) { const m = await import(e); if (!Object.keys(m).length) throw new Error(e + ' exports nothing'); }\nconsole.log('esm ok');`);
-  writeFileSync(join(app, 'entries.cjs'), `for (const e of ${JSON.stringify(ENTRIES)}) { const m = require(e); if (!Object.keys(m).length) throw new Error(e + ' exports nothing'); }\nconsole.log('cjs ok');`);
+  // every `require` lands on a CommonJS file (not on an ES module through Node's require(esm))
+  writeFileSync(join(app, 'entries.cjs'), `for (const e of ${JSON.stringify(ENTRIES)}) { if (!require.resolve(e).endsWith('.cjs')) throw new Error(e + ' resolves to ' + require.resolve(e)); const m = require(e); if (!Object.keys(m).length) throw new Error(e + ' exports nothing'); }\nconsole.log('cjs ok');`);
+  mkdirSync(join(app, 'cjs'));
+  writeFileSync(join(app, 'cjs/package.json'), JSON.stringify({ name: 'consumer-cjs', private: true, type: 'commonjs' }));
+  writeFileSync(join(app, 'cjs/consumer.ts'), CONSUMER_TS);
+  writeFileSync(join(app, 'cjs/example.ts'), EXAMPLE_CJS);
 });
+
+// the projects weigh about 400 MB: gone after the run
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('release tarballs', () => {
   it('hold only the package: dist, README, LICENSE, package.json; no tests or test fixtures', async () => {
@@ -99,23 +131,27 @@ describe('release tarballs', () => {
       expect(list, file).toContain('package/README.md');
       expect(list, file).toContain('package/LICENSE');
       expect(list.some((f) => f === (server ? 'package/dist/cli.js' : 'package/dist/index.js')), file).toBe(true);
+      // the dual build: an ES module and a CommonJS file per entry, each with its declarations
+      if (!server) for (const built of ['index.js', 'index.d.ts', 'index.cjs', 'index.d.cts']) expect(list, file).toContain(`package/dist/${built}`);
       if (server) expect(list, file).toContain('package/dist/docs/index.html'); // the API reference it serves at /docs
       for (const entry of list) {
-        expect(entry, file).toMatch(server ? /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|html))$/ : /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|d\.ts|json))$/);
+        expect(entry, file).toMatch(server ? /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|html))$/ : /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|cjs|d\.ts|d\.cts|json))$/);
         expect(entry, file).not.toMatch(/(^|\/)(tests?|__tests__|fixtures-test)\/|\.(test|spec)\.|\.map$/);
       }
     }
     expect(readdirSync(tarballs).sort()).toEqual(['scrub-contract-0.1.0.tgz', 'scrub-mock-server-0.1.0.tgz', 'scrub-mocks-0.1.0.tgz', 'scrub-sdk-0.1.0.tgz', 'scrub-spec-0.1.0.tgz']);
   });
 
-  it('pass publint (strict) and attw (ESM-only profile)', async () => {
+  it('pass publint (strict) and attw (its default profile: node10, node16 from CJS and from ESM, bundler)', async () => {
     const publint = join(ROOT, 'tests/consumer/node_modules/publint/src/cli.js');
     const attw = join(ROOT, 'tests/consumer/node_modules/@arethetypeswrong/cli/dist/index.js');
     for (const pkg of ['spec', 'sdk', 'mocks', 'contract', 'mock-server']) {
       const out = await ok(process.execPath, [publint, 'run', join(app, 'node_modules/@scrub', pkg), '--strict'], app);
       expect(out, pkg).not.toMatch(/warning|error/i);
       if (pkg === 'mock-server') continue; // a command, no importable entry for attw to check
-      await ok(process.execPath, [attw, join(tarballs, `scrub-${pkg}-0.1.0.tgz`), '--profile', 'esm-only', '--format', 'ascii'], app);
+      const out2 = await ok(process.execPath, [attw, join(tarballs, `scrub-${pkg}-0.1.0.tgz`), '--format', 'ascii'], app);
+      expect(out2, pkg).toContain('node10: 🟢');
+      expect(out2, pkg).not.toMatch(/❌|💀|⚠️|🥴|🎭|🐛|❗️|🚭/u);
     }
   });
 });
@@ -152,6 +188,18 @@ describe.each(['20', '22', '24'])('on Node %s', (major) => {
     }
   });
 
+  it.each([
+    ['node10', { module: 'commonjs', moduleResolution: 'node10' }],
+    ['node16', { module: 'node16', moduleResolution: 'node16', skipLibCheck: true }], // msw's declarations, as above
+  ])('runs a CommonJS TypeScript program (%s) compiled to require() calls', async (name, options) => {
+    const outDir = `out-${name}-${major}`;
+    writeFileSync(join(app, 'cjs', `tsconfig.run-${name}-${major}.json`), JSON.stringify({ compilerOptions: { target: 'es2022', strict: true, outDir, skipLibCheck: false, lib: ['es2022', 'dom'], types: [], ...options }, files: ['example.ts'] }));
+    await ok(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.run-${name}-${major}.json`], join(app, 'cjs'));
+    expect(readFileSync(join(app, 'cjs', outDir, 'example.js'), 'utf8')).toContain('require("@scrub/sdk")');
+    const out = JSON.parse((await ok(nodes[major]!, [join(outDir, 'example.js')], join(app, 'cjs'))).trim().split('\n').pop()!);
+    expect(out).toEqual({ deleted: 'success', refused: 'data_fields parameter is not allowed when fields does not include data', failed: true, journal: 2, rule: 'fields parameter is required and cannot be empty', encrypted: true });
+  });
+
   it('runs the SDK README example against MSW from @scrub/mocks', async () => {
     const out = JSON.parse((await ok(nodes[major]!, ['example.mjs'], app)).trim().split('\n').pop()!);
     expect(out).toMatchObject({
@@ -166,12 +214,20 @@ describe.each(['20', '22', '24'])('on Node %s', (major) => {
 });
 
 describe('consumers', () => {
+  // the five resolution modes attw names: node16 from ESM and bundler in the ESM project; node10
+  // (`module: commonjs`, the long-time default) and node16 from CJS in a `"type": "commonjs"` package
   it.each([
-    ['node16', { module: 'node16', moduleResolution: 'node16' }],
-    ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
-  ])('type-check under moduleResolution %s', async (name, options) => {
-    writeFileSync(join(app, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions: { ...options, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, lib: ['es2022', 'dom'], types: [] }, files: ['consumer.ts'] }));
-    await ok(process.execPath, ['node_modules/typescript/bin/tsc', '-p', `tsconfig.${name}.json`], app);
+    ['node16 (ESM package)', '.', { module: 'node16', moduleResolution: 'node16' }],
+    ['bundler (ESM package)', '.', { module: 'esnext', moduleResolution: 'bundler' }],
+    ['node10 (module commonjs)', 'cjs', { module: 'commonjs', moduleResolution: 'node10' }],
+    // skipLibCheck: msw's own declarations import the ESM-only rettime and type-fest, which TypeScript
+    // refuses from CommonJS under node16 (TS1479 inside node_modules/msw); ours are checked in full under
+    // node10 here and by attw's node16-from-CJS resolution
+    ['node16 (CommonJS package)', 'cjs', { module: 'node16', moduleResolution: 'node16', skipLibCheck: true }],
+  ])('type-check under %s', async (name, dir, options) => {
+    const config = `tsconfig.${name.split(' ')[0]}.json`;
+    writeFileSync(join(app, dir, config), JSON.stringify({ compilerOptions: { target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, lib: ['es2022', 'dom'], types: [], ...options }, files: ['consumer.ts'] }));
+    await ok(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', config], join(app, dir));
   });
 
   it('runs the contract CLI via npx against a server from @scrub/mocks/http', async () => {
@@ -196,8 +252,10 @@ const server = createMockHttpServer({ state: createMockState() }); server.listen
   });
 });
 
-/** The guide's files: each code block preceded by `<!-- file: path -->` (Vitest) or `<!-- jest-file: path -->`. */
-function guideFiles(marker: 'file' | 'jest-file'): Record<string, string> {
+/** The guide's files: each code block preceded by `<!-- file: path -->` (Vitest), `<!-- jest-file: path -->`
+ * (Jest, ESM), `<!-- jest-cjs-file: path -->` (Jest, CommonJS) or `<!-- jest-cjs-imports: path -->` (the
+ * CommonJS lines that replace the `import` lines of the ESM Jest file of that path). */
+function guideFiles(marker: 'file' | 'jest-file' | 'jest-cjs-file' | 'jest-cjs-imports'): Record<string, string> {
   const guide = readFileSync(join(ROOT, 'docs/testing.md'), 'utf8');
   const files: Record<string, string> = {};
   for (const m of guide.matchAll(new RegExp(`<!-- ${marker}: (\\S+) -->\\n\`\`\`(?:ts|js)\\n([\\s\\S]*?)\`\`\``, 'g'))) files[m[1]!] = m[2]!;
@@ -278,6 +336,35 @@ describe('the "Testing with Scrub" guide, as a fresh Jest 30 project (ESM, jsdom
     await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballFiles, 'msw@2.15.0', 'jest@30.5.2', 'jest-environment-jsdom@30.5.2', 'jest-fixed-jsdom@0.0.11'], dir);
     const r = await run(process.execPath, ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--ci'], dir);
     expect(r.code, r.stderr.slice(-3000)).toBe(0);
+    expect(r.stderr).toMatch(/Tests:\s+5 passed, 5 total/);
+  });
+});
+
+describe('the "Testing with Scrub" guide, as a fresh Jest 30 project (CommonJS, jsdom)', () => {
+  // the guide's two ways: msw 2.11.1 (no ESM-only dependency) with plain `jest` on Node 20; the newest
+  // msw on Node 24 with --experimental-vm-modules (Jest's require(esm), for msw's `rettime`)
+  it.each([
+    ['msw 2.11.1, Node 20, plain jest', '2.11.1', '20', []],
+    ['msw 2.15.0, Node 24, --experimental-vm-modules', '2.15.0', '24', ['--experimental-vm-modules']],
+  ])('its Jest snippets pass with require() (%s)', async (name, msw, major, flags) => {
+    const dir = join(work, `guide-jest-cjs-${msw}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'guide-jest-cjs', private: true, type: 'commonjs' }));
+    const esm = guideFiles('jest-file');
+    const imports = guideFiles('jest-cjs-imports');
+    expect(Object.keys(imports)).toEqual(['test/frontend.test.js']);
+    const test = esm['test/frontend.test.js']!.split('\n').filter((l) => !l.startsWith('import ')).join('\n');
+    const files = { ...guideFiles('jest-cjs-file'), 'test/frontend.test.js': imports['test/frontend.test.js'] + test };
+    expect(Object.keys(files).sort()).toEqual(['jest.config.js', 'test/frontend.test.js']);
+    expect(files['test/frontend.test.js']).not.toMatch(/^import /m);
+    for (const [path, source] of Object.entries(files)) {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), source);
+    }
+    const tarballFiles = readdirSync(tarballs).map((f) => join(tarballs, f));
+    await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballFiles, `msw@${msw}`, 'jest@30.5.2', 'jest-environment-jsdom@30.5.2', 'jest-fixed-jsdom@0.0.11'], dir);
+    const r = await run(nodes[major]!, [...flags, 'node_modules/jest/bin/jest.js', '--ci'], dir);
+    expect(r.code, `${name}\n${r.stderr.slice(-3000)}`).toBe(0);
     expect(r.stderr).toMatch(/Tests:\s+5 passed, 5 total/);
   });
 });
