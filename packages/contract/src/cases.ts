@@ -4,14 +4,17 @@ import type { DocumentedMessage } from '@scrub/spec';
 import type { Req, Res } from './http.js';
 import { qs } from './http.js';
 
-export type Need = 'controls' | 'apiKey' | 'limitKey' | 'orphanKey' | 'sealedKey' | 'submission' | 'account';
+export type Need = 'controls' | 'apiKey' | 'limitKey' | 'orphanKey' | 'sealedKey' | 'submission' | 'deletableSubmission' | 'account';
 
 export interface Credentials {
   apiKey?: string;
   limitApiKey?: string;
   orphanApiKey?: string;
   sealedApiKey?: string;
+  /** A submission the suite may read. */
   submissionId?: string;
+  /** A submission the suite may partially delete (real targets: with `--destructive` only). */
+  deletableSubmissionId?: string;
   accountId?: string;
   token?: string;
   version: string;
@@ -22,6 +25,8 @@ export interface Ctx {
   send(req: Req): Promise<Res>;
   /** A name unique to this run (lowercase, digits, `_`). */
   unique(prefix?: string): string;
+  /** The author id of every text this run submits (deleted at the end on a real target). */
+  author: string;
 }
 
 export interface Case {
@@ -35,6 +40,8 @@ export interface Case {
   needs: Need[];
   /** The request breaks the spec on purpose (skipped behind a validating proxy). */
   invalid?: boolean;
+  /** The case creates or deletes data (on a real target: with `--destructive` only). */
+  writes?: boolean;
   /** Sends whatever the case needs and returns the response to judge. */
   run(ctx: Ctx): Promise<Res>;
   /** Extra checks of the judged response; returns problems. */
@@ -82,6 +89,8 @@ function tooLarge<Op extends 'partialDeleteSubmission' | 'getSubmission' | 'list
 // ID check
 // ---------------------------------------------------------------------------------------------
 const PD = '/v3/submission/partial';
+/** A submission id no deployment has: requests that must fail never name a real submission. */
+export const NO_SUBMISSION = 'scrub-contract-no-such-submission';
 const pd = (operationId = 'partialDeleteSubmission') => operationId;
 
 function partialDelete(title: string, documented: DocumentedMessage<'partialDeleteSubmission'>, message: string, query: (ctx: Ctx) => string, opts: { invalid?: boolean; needs?: Need[]; headers?: (ctx: Ctx) => Record<string, string> } = {}): Case {
@@ -102,16 +111,17 @@ const idcheckCases: Case[] = [
     operationId: 'partialDeleteSubmission',
     title: 'deletes the named parts and keeps everything else',
     status: 200,
-    needs: ['apiKey', 'submission'],
+    needs: ['apiKey', 'deletableSubmission'],
+    writes: true,
     async run(ctx) {
-      const read = () => ctx.send({ method: 'GET', path: '/v3/submission', query: qs(['submission_id', ctx.creds.submissionId!]), headers: key(ctx) });
+      const read = () => ctx.send({ method: 'GET', path: '/v3/submission', query: qs(['submission_id', ctx.creds.deletableSubmissionId!]), headers: key(ctx) });
       const before = (await read()).json as { Items?: Record<string, any>[] } | undefined;
-      const res = await ctx.send({ method: 'DELETE', path: PD, query: qs(['submission_id', ctx.creds.submissionId!], ['fields', 'data,id_image'], ['data_fields', 'first_name']), headers: key(ctx) });
+      const res = await ctx.send({ method: 'DELETE', path: PD, query: qs(['submission_id', ctx.creds.deletableSubmissionId!], ['fields', 'data,id_image'], ['data_fields', 'first_name']), headers: key(ctx) });
       return Object.assign(res, { before: before?.Items?.[0], after: ((await read()).json as { Items?: Record<string, any>[] } | undefined)?.Items?.[0] });
     },
     check: (res, ctx) => {
       const { before, after } = res as Res & { before?: Record<string, any>; after?: Record<string, any> };
-      const problems = expectEqual(res.json, { message: 'success', submission_id: ctx.creds.submissionId, deleted: { fields: ['data', 'id_image'], data_fields: ['first_name'] } }, 'body');
+      const problems = expectEqual(res.json, { message: 'success', submission_id: ctx.creds.deletableSubmissionId, deleted: { fields: ['data', 'id_image'], data_fields: ['first_name'] } }, 'body');
       if (!before || !after) return [...problems, 'the submission could not be read before and after'];
       const expected = structuredClone(before);
       if (expected.data) delete expected.data.first_name;
@@ -119,21 +129,21 @@ const idcheckCases: Case[] = [
       return [...problems, ...expectEqual(after, expected, 'the submission after the delete (only data.first_name, image.idImage, image.idBackImage may go)')];
     },
   },
-  partialDelete('without x-api-key', 'invalid API key for this project', 'invalid API key for this project', () => qs(['submission_id', 'x'], ['fields', 'email']), { invalid: true, needs: [], headers: () => ({}) }),
-  partialDelete('with an unknown x-api-key', 'invalid API key for this project', 'invalid API key for this project', () => qs(['submission_id', 'x'], ['fields', 'email']), { needs: [], headers: () => ({ 'x-api-key': 'scrub-contract-unknown-key' }) }),
-  partialDelete("with a key whose project is gone", 'not Exist Project Data', 'not Exist Project Data', () => qs(['submission_id', 'x'], ['fields', 'email']), { needs: ['orphanKey'], headers: (ctx) => key(ctx, 'orphanApiKey') }),
+  partialDelete('without x-api-key', 'invalid API key for this project', 'invalid API key for this project', () => qs(['submission_id', NO_SUBMISSION], ['fields', 'email']), { invalid: true, needs: [], headers: () => ({}) }),
+  partialDelete('with an unknown x-api-key', 'invalid API key for this project', 'invalid API key for this project', () => qs(['submission_id', NO_SUBMISSION], ['fields', 'email']), { needs: [], headers: () => ({ 'x-api-key': 'scrub-contract-unknown-key' }) }),
+  partialDelete("with a key whose project is gone", 'not Exist Project Data', 'not Exist Project Data', () => qs(['submission_id', NO_SUBMISSION], ['fields', 'email']), { needs: ['orphanKey'], headers: (ctx) => key(ctx, 'orphanApiKey') }),
   partialDelete('without submission_id', 'submission_id is required', 'submission_id is required', () => qs(['fields', 'email']), { invalid: true }),
-  partialDelete('with fields twice', 'fields must be a string', 'fields must be a string', () => qs(['submission_id', 'x'], ['fields', 'email'], ['fields', 'data']), { invalid: true }),
-  partialDelete('with data_fields twice', 'data_fields must be a string', 'data_fields must be a string', () => qs(['submission_id', 'x'], ['fields', 'data'], ['data_fields', 'cf1'], ['data_fields', 'cf2']), { invalid: true }),
-  partialDelete('without fields', 'fields parameter is required and cannot be empty', 'fields parameter is required and cannot be empty', () => qs(['submission_id', 'x']), { invalid: true }),
-  partialDelete('with fields of only commas', 'fields cannot be empty', 'fields cannot be empty', () => qs(['submission_id', 'x'], ['fields', ' , ']), { invalid: true }),
-  partialDelete('with an empty name in fields', 'invalid format for fields: {detail}', 'invalid format for fields: empty name at position 2', () => qs(['submission_id', 'x'], ['fields', 'data,,email']), { invalid: true }),
-  partialDelete('with unknown fields', 'invalid fields found in fields: {names}', 'invalid fields found in fields: ocr_raw, bogus', () => qs(['submission_id', 'x'], ['fields', 'ocr_raw,email,bogus']), { invalid: true }),
-  partialDelete('with data_fields but no data', 'data_fields parameter is not allowed when fields does not include data', 'data_fields parameter is not allowed when fields does not include data', () => qs(['submission_id', 'x'], ['fields', 'email'], ['data_fields', 'first_name'])),
-  partialDelete('with an empty name in data_fields', 'invalid format for data_fields: {detail}', 'invalid format for data_fields: empty name at position 2', () => qs(['submission_id', 'x'], ['fields', 'data'], ['data_fields', 'first_name,']), { invalid: true }),
-  partialDelete('with unknown data_fields', 'invalid fields found in data_fields: {names}', 'invalid fields found in data_fields: mid_name, idtype', () => qs(['submission_id', 'x'], ['fields', 'data'], ['data_fields', 'first_name,mid_name,idtype']), { invalid: true }),
-  partialDelete('of an unknown submission', 'not Exist Submission Data', 'not Exist Submission Data', () => qs(['submission_id', 'scrub-contract-no-such-submission'], ['fields', 'email'])),
-  partialDelete('failing on the server (Prefer: code=500)', 'Internal server error', 'Internal server error', () => qs(['submission_id', 'x'], ['fields', 'email']), { needs: ['apiKey', 'controls'], headers: (ctx) => ({ ...key(ctx), ...prefer('code=500') }) }),
+  partialDelete('with fields twice', 'fields must be a string', 'fields must be a string', () => qs(['submission_id', NO_SUBMISSION], ['fields', 'email'], ['fields', 'data']), { invalid: true }),
+  partialDelete('with data_fields twice', 'data_fields must be a string', 'data_fields must be a string', () => qs(['submission_id', NO_SUBMISSION], ['fields', 'data'], ['data_fields', 'cf1'], ['data_fields', 'cf2']), { invalid: true }),
+  partialDelete('without fields', 'fields parameter is required and cannot be empty', 'fields parameter is required and cannot be empty', () => qs(['submission_id', NO_SUBMISSION]), { invalid: true }),
+  partialDelete('with fields of only commas', 'fields cannot be empty', 'fields cannot be empty', () => qs(['submission_id', NO_SUBMISSION], ['fields', ' , ']), { invalid: true }),
+  partialDelete('with an empty name in fields', 'invalid format for fields: {detail}', 'invalid format for fields: empty name at position 2', () => qs(['submission_id', NO_SUBMISSION], ['fields', 'data,,email']), { invalid: true }),
+  partialDelete('with unknown fields', 'invalid fields found in fields: {names}', 'invalid fields found in fields: ocr_raw, bogus', () => qs(['submission_id', NO_SUBMISSION], ['fields', 'ocr_raw,email,bogus']), { invalid: true }),
+  partialDelete('with data_fields but no data', 'data_fields parameter is not allowed when fields does not include data', 'data_fields parameter is not allowed when fields does not include data', () => qs(['submission_id', NO_SUBMISSION], ['fields', 'email'], ['data_fields', 'first_name'])),
+  partialDelete('with an empty name in data_fields', 'invalid format for data_fields: {detail}', 'invalid format for data_fields: empty name at position 2', () => qs(['submission_id', NO_SUBMISSION], ['fields', 'data'], ['data_fields', 'first_name,']), { invalid: true }),
+  partialDelete('with unknown data_fields', 'invalid fields found in data_fields: {names}', 'invalid fields found in data_fields: mid_name, idtype', () => qs(['submission_id', NO_SUBMISSION], ['fields', 'data'], ['data_fields', 'first_name,mid_name,idtype']), { invalid: true }),
+  partialDelete('of an unknown submission', 'not Exist Submission Data', 'not Exist Submission Data', () => qs(['submission_id', NO_SUBMISSION], ['fields', 'email'])),
+  partialDelete('failing on the server (Prefer: code=500)', 'Internal server error', 'Internal server error', () => qs(['submission_id', NO_SUBMISSION], ['fields', 'email']), { needs: ['apiKey', 'controls'], headers: (ctx) => ({ ...key(ctx), ...prefer('code=500') }) }),
 
   // getSubmission
   one({
@@ -163,6 +173,7 @@ const idcheckCases: Case[] = [
     title: 'creates a projection that reads back',
     status: 200,
     needs: ['apiKey'],
+    writes: true,
     async run(ctx) {
       const name = ctx.unique('contract');
       const res = await ctx.send({ method: 'POST', path: '/v3/projection', ...json(key(ctx), { name, mode: 'exclude', fields: ['first_name', 'gender'] }) });
@@ -191,6 +202,7 @@ const idcheckCases: Case[] = [
     documented: 'Projection name already exists',
     message: 'Projection name already exists',
     needs: ['apiKey'],
+    writes: true,
     async run(ctx) {
       const body = json(key(ctx), { name: ctx.unique('contract_dup'), mode: 'exclude', fields: ['gender'] });
       const first = await ctx.send({ method: 'POST', path: '/v3/projection', ...body });
@@ -207,6 +219,7 @@ const idcheckCases: Case[] = [
     documented: 'Projection count limit exceeded',
     message: 'Projection count limit exceeded',
     needs: ['limitKey'],
+    writes: true,
     async run(ctx) {
       const headers = key(ctx, 'limitApiKey');
       const created: string[] = [];
@@ -243,6 +256,7 @@ function withProjection(operationId: 'getProjection' | 'deleteProjection', title
     title,
     status: 200,
     needs: ['apiKey'],
+    writes: true,
     async run(ctx) {
       const created = await ctx.send({ method: 'POST', path: '/v3/projection', ...json(key(ctx), { name: ctx.unique('contract_item'), mode: 'exclude', fields: ['gender'] }) });
       const id = (created.json as { projection_id?: string })?.projection_id ?? 'missing';
@@ -273,7 +287,8 @@ for (const [operationId, method] of [['getProjection', 'GET'], ['deleteProjectio
 // ---------------------------------------------------------------------------------------------
 // Text assessment
 // ---------------------------------------------------------------------------------------------
-const text = (over: Record<string, unknown> = {}) => ({ text: 'Contract text.', author_id: 'contract-author-2', task_id: 'task-1', ...over });
+/** A text body; bodies that must be refused name an author no deployment has. */
+const text = (over: Record<string, unknown> = {}) => ({ text: 'Contract text.', author_id: 'scrub-contract-nobody', task_id: 'task-1', ...over });
 
 function common(operationId: 'deleteAuthorSubmissions' | 'submitText' | 'getTextResults', method: string, rest: (ctx: Ctx) => string, body?: () => string): Case[] {
   const base = (ctx: Ctx, headers: Record<string, string>, version?: string): Req => ({
@@ -308,8 +323,10 @@ const textCases: Case[] = [
     title: "deletes an author's texts, and a repeat returns the same result",
     status: 200,
     needs: ['account'],
+    writes: true,
     async run(ctx) {
-      const author = ctx.unique('author').replace(/_/g, '-');
+      // an author of this run only: the suite never deletes an author it did not create
+      const author = ctx.unique('scrub-contract').replace(/_/g, '-');
       await ctx.send({ method: 'PUT', path: ta(ctx, `/text/${ctx.unique('text').replace(/_/g, '-')}`), headers: { ...auth(ctx), 'content-type': 'application/json' }, body: JSON.stringify(text({ author_id: author })) });
       const first = await ctx.send({ method: 'DELETE', path: ta(ctx, `/author/${author}`), headers: auth(ctx) });
       const again = await ctx.send({ method: 'DELETE', path: ta(ctx, `/author/${author}`), headers: auth(ctx) });
@@ -322,9 +339,9 @@ const textCases: Case[] = [
   },
   one({ operationId: 'deleteAuthorSubmissions', title: 'with an id of 41 characters', status: 400, documented: 'id too long', message: 'id too long', needs: ['account'], invalid: true, request: (ctx) => ({ method: 'DELETE', path: ta(ctx, `/author/${'a'.repeat(41)}`), headers: auth(ctx) }) }),
   one({ operationId: 'deleteAuthorSubmissions', title: 'with an underscore in the id', status: 400, documented: 'id must only contain alphanumerics and hyphens', message: 'id must only contain alphanumerics and hyphens', needs: ['account'], invalid: true, request: (ctx) => ({ method: 'DELETE', path: ta(ctx, '/author/learner_1'), headers: auth(ctx) }) }),
-  ...common('deleteAuthorSubmissions', 'DELETE', () => '/author/contract-author-9'),
+  ...common('deleteAuthorSubmissions', 'DELETE', () => '/author/scrub-contract-nobody'),
 
-  one({ operationId: 'submitText', title: 'accepts a text', status: 200, needs: ['account'], request: (ctx) => ({ method: 'PUT', path: ta(ctx, `/text/${ctx.unique('text').replace(/_/g, '-')}`), headers: { ...auth(ctx), 'content-type': 'application/json' }, body: JSON.stringify(text({ session_id: 's-1', sequence_id: 0, sequence_count: 1, question_text: 'Q?' })) }), check: (res) => expectEqual(res.json, { type: 'success', code: 200 }, 'body') }),
+  one({ operationId: 'submitText', title: 'accepts a text', status: 200, needs: ['account'], writes: true, request: (ctx) => ({ method: 'PUT', path: ta(ctx, `/text/${ctx.unique('text').replace(/_/g, '-')}`), headers: { ...auth(ctx), 'content-type': 'application/json' }, body: JSON.stringify(text({ author_id: ctx.author, session_id: 's-1', sequence_id: 0, sequence_count: 1, question_text: 'Q?' })) }), check: (res) => expectEqual(res.json, { type: 'success', code: 200 }, 'body') }),
   submitFails('with a body that is not JSON', 'invalid JSON', 'invalid JSON', (ctx) => ctx.unique('t').replace(/_/g, '-'), '{'),
   submitFails('without text', '{attribute} is required', 'text is required', (ctx) => ctx.unique('t').replace(/_/g, '-'), JSON.stringify({ author_id: 'a', task_id: 't' })),
   submitFails('with author_id of the wrong type', '{attribute} must be a string', 'author_id must be a string', (ctx) => ctx.unique('t').replace(/_/g, '-'), JSON.stringify(text({ author_id: 7 }))),
@@ -339,9 +356,10 @@ const textCases: Case[] = [
     documented: 'id already used',
     message: 'id already used',
     needs: ['account'],
+    writes: true,
     async run(ctx) {
       const id = ctx.unique('text').replace(/_/g, '-');
-      const put = () => ctx.send({ method: 'PUT', path: ta(ctx, `/text/${id}`), headers: { ...auth(ctx), 'content-type': 'application/json' }, body: JSON.stringify(text()) });
+      const put = () => ctx.send({ method: 'PUT', path: ta(ctx, `/text/${id}`), headers: { ...auth(ctx), 'content-type': 'application/json' }, body: JSON.stringify(text({ author_id: ctx.author })) });
       await put();
       return put();
     },
@@ -354,9 +372,10 @@ const textCases: Case[] = [
     title: 'answers results_not_ready, then results',
     status: 200,
     needs: ['account'],
+    writes: true,
     async run(ctx) {
       const id = ctx.unique('text').replace(/_/g, '-');
-      await ctx.send({ method: 'PUT', path: ta(ctx, `/text/${id}`), headers: { ...auth(ctx), 'content-type': 'application/json' }, body: JSON.stringify(text()) });
+      await ctx.send({ method: 'PUT', path: ta(ctx, `/text/${id}`), headers: { ...auth(ctx), 'content-type': 'application/json' }, body: JSON.stringify(text({ author_id: ctx.author })) });
       const polls: Res[] = [];
       for (let i = 0; i < 30; i++) {
         const res = await ctx.send({ method: 'GET', path: ta(ctx, `/text/${id}/results`), headers: auth(ctx) });

@@ -1,105 +1,202 @@
 #!/usr/bin/env node
-// `pnpm contract -- --target <url>`: the contract suite against any base URL.
+// `scrub-contract`: the contract suite against any base URL (`run`, the default), two servers side
+// by side (`compare`), or recorded traffic (`traffic <file.har>`).
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { operationRoutes, type OperationId } from '@scrub/spec';
+import { compareReports, comparisonJunit, comparisonMarkdown } from './compare.js';
 import { coverageTable, junit } from './report.js';
-import { runContract } from './run.js';
+import { runContract, type RunOptions } from './run.js';
+import { CREDENTIAL_ENV, loadSetup, SetupError, type ContractSetup } from './setup.js';
 import type { Area } from './spec.js';
+import { checkTraffic, trafficJunit, trafficMarkdown } from './traffic.js';
 
-const HELP = `Usage: scrub-contract --target <url> [options]    (in this repo: pnpm contract -- --target <url>)
+const ENV_LIST = Object.values(CREDENTIAL_ENV).join(', ');
+
+const HELP = `Usage: scrub-contract [run] --target <url> [options]      the suite against one server
+       scrub-contract compare --target <a> --target <b> [options]   the same cases against two servers
+       scrub-contract traffic <file.har> [--replay <mock url>]      recorded exchanges against the specs
+(in this repo: pnpm contract -- <arguments>)
 
 Runs every documented response of both API specs against a server and checks status, body schema,
-exact error messages and content type; prints a coverage table.
+exact error messages and content type; prints a coverage table. Every failure prints a curl command
+that reproduces it, credentials as environment variables.
 
-Options:
-  --target <url>            base URL of the server under test (required)
+Options (run and compare):
+  --target <url>            base URL of the server under test (required; twice for compare)
   --area <a>                idcheck | text-assessment | all (default: all)
-  --api-key <key>           ID-check project key (not needed when the target has /__mock/state)
-  --token <token>           text-assessment access token
-  --account <id>            text-assessment account ID
+  --only <ids>              only these operation ids (comma-separated, or the flag repeated)
+  --skip <ids>              not these operation ids
+  --setup <file>            set-up module for a real target: the ids the cases may use, before/after
+                            hooks (.mjs, .js, .cjs or .json; see defineSetup in @scrub/contract)
+  --destructive             on a real target, also run the cases that create or delete data (they
+                            clean up after themselves; nothing is deleted that the run was not given)
+  --api-key <key>           ID-check project key (better: SCRUB_CONTRACT_API_KEY)
+  --token <token>           text-assessment access token (better: SCRUB_CONTRACT_TOKEN)
+  --account <id>            text-assessment account ID (or textAssessment.accountId in the set-up)
   --version <v>             text-assessment API version (default: v2.3.0)
   --admin <url>             where /__mock/state lives if not at --target (e.g. behind a proxy)
   --only-valid-requests     skip cases whose request breaks the spec on purpose (behind a validating proxy)
   --fuzz-runs <n>           spec-breaking requests per operation (default: 25; 0 turns them off)
-  --report <file.json>      write the full report as JSON
-  --junit <file.xml>        write results as JUnit XML
-  --require-coverage <pct>  fail when fewer documented responses were hit
+  --seed <n>                seed of the spec-breaking requests (a failure prints the one to replay)
+  --fuzz-path <path>        replay only the failing run of a seed (printed with it)
+  --require-coverage <pct>  fail when fewer documented responses were hit (run only)
+Options (traffic):
+  --replay <url>            send each recorded API request again to this mock and compare the answers
+Output (all):
+  --report <file.json>      the full report as JSON
+  --junit <file.xml>        JUnit XML
+  --markdown <file.md>      Markdown (compare and traffic print it too)
   -q, --quiet               only the table and the summary
   -h, --help                show this help
 
-Against a Scrub mock (it offers /__mock/state) the suite seeds its own fixture, so every response is
-reachable, and puts the target's state back afterwards. Elsewhere, cases that need seeded data are
-reported as "unreachable", never as passed. Exit code: 0 ok, 1 failures or coverage below the gate,
-2 bad usage.`;
+Credentials come from the environment: ${ENV_LIST}.
+They are never printed or written to reports. Against a Scrub mock (it offers /__mock/state) the
+suite seeds its own fixture, so every response is reachable, and puts the target's state back
+afterwards. Elsewhere, cases that need data it was not given are reported as "unreachable", never as
+passed. Exit code: 0 ok, 1 failures, differences or coverage below the gate, 2 bad usage.`;
 
 function fail(message: string): never {
   console.error(`scrub-contract: ${message}\nRun with --help for usage.`);
   process.exit(2);
 }
 
-let values;
+const argv = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')); // `pnpm <script> -- ...`
+const command = argv[0] === 'run' || argv[0] === 'compare' || argv[0] === 'traffic' ? argv.shift()! : 'run';
+
+let parsed;
 try {
-  values = parseArgs({
-    // `pnpm <script> -- --flag` hands the `--` through; it is not a separator here
-    args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
+  parsed = parseArgs({
+    args: argv,
+    allowPositionals: command === 'traffic',
     options: {
-      target: { type: 'string' },
+      target: { type: 'string', multiple: true },
       area: { type: 'string', default: 'all' },
+      only: { type: 'string', multiple: true },
+      skip: { type: 'string', multiple: true },
+      setup: { type: 'string' },
+      destructive: { type: 'boolean', default: false },
       'api-key': { type: 'string' },
       token: { type: 'string' },
       account: { type: 'string' },
-      version: { type: 'string', default: 'v2.3.0' },
+      version: { type: 'string' },
       admin: { type: 'string' },
       'only-valid-requests': { type: 'boolean', default: false },
       'fuzz-runs': { type: 'string', default: '25' },
+      seed: { type: 'string' },
+      'fuzz-path': { type: 'string' },
+      replay: { type: 'string' },
       report: { type: 'string' },
       junit: { type: 'string' },
+      markdown: { type: 'string' },
       'require-coverage': { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
-  }).values;
+  });
 } catch (error) {
   fail((error as Error).message);
 }
-
+const values = parsed.values;
 if (values.help) {
   console.log(HELP);
   process.exit(0);
 }
-if (!values.target) fail('--target is required');
-try {
-  new URL(values.target);
-} catch {
-  fail(`--target is not a URL: "${values.target}"`);
+
+const url = (value: string, flag: string) => {
+  try {
+    const u = new URL(value);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+  } catch {
+    fail(`${flag} is not an http(s) URL: "${value}"`);
+  }
+  return value;
+};
+
+function writeOutputs(json: unknown, xml: string, markdown: string) {
+  if (values.report) writeFileSync(values.report, JSON.stringify(json, null, 2) + '\n');
+  if (values.junit) writeFileSync(values.junit, xml);
+  if (values.markdown) writeFileSync(values.markdown, markdown + '\n');
 }
+
+if (command === 'traffic') {
+  const [file, ...rest] = parsed.positionals;
+  if (!file) fail('traffic needs a HAR file: scrub-contract traffic <file.har>');
+  if (rest.length) fail(`traffic takes one HAR file, got ${parsed.positionals.length}`);
+  const report = await checkTraffic(file, values.replay ? { replay: url(values.replay, '--replay') } : {}).catch((error: Error) => fail(error.message));
+  const markdown = trafficMarkdown(report);
+  console.log(markdown);
+  writeOutputs(report, trafficJunit(report), markdown);
+  process.exit(report.ok ? 0 : 1);
+}
+
+// run and compare
+const targets = (values.target ?? []).map((t) => url(t, '--target'));
+if (command === 'compare' ? targets.length !== 2 : targets.length !== 1)
+  fail(command === 'compare' ? `compare needs two --target, got ${targets.length}` : targets.length ? 'one --target (two are for compare)' : '--target is required');
 const areaNames: Record<string, Area[]> = { all: ['idcheck', 'text-assessment'], idcheck: ['idcheck'], 'text-assessment': ['text-assessment'] };
 const areas = areaNames[values.area];
 if (!areas) fail(`--area must be idcheck, text-assessment or all, got "${values.area}"`);
+const operationIds = (flag: '--only' | '--skip', list: string[] | undefined): OperationId[] => {
+  const ids = (list ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !(id in operationRoutes));
+  if (unknown.length) fail(`${flag}: unknown operation id ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${Object.keys(operationRoutes).join(', ')})`);
+  return ids as OperationId[];
+};
+const only = operationIds('--only', values.only);
+const skip = operationIds('--skip', values.skip);
 const fuzzRuns = Number(values['fuzz-runs']);
 if (!Number.isInteger(fuzzRuns) || fuzzRuns < 0) fail(`--fuzz-runs must be an integer >= 0, got "${values['fuzz-runs']}"`);
+const seed = values.seed === undefined ? undefined : Number(values.seed);
+if (seed !== undefined && !Number.isInteger(seed)) fail(`--seed must be an integer, got "${values.seed}"`);
+if (values['fuzz-path'] !== undefined && seed === undefined) fail('--fuzz-path needs the --seed it was printed with');
+if (values['fuzz-path'] !== undefined && !/^\d+(:\d+)*$/.test(values['fuzz-path'])) fail(`--fuzz-path must look like 3:0:1, got "${values['fuzz-path']}"`);
 const gate = values['require-coverage'] === undefined ? undefined : Number(values['require-coverage']);
 if (gate !== undefined && !(gate >= 0 && gate <= 100)) fail(`--require-coverage must be a percentage from 0 to 100, got "${values['require-coverage']}"`);
+if (gate !== undefined && command === 'compare') fail('--require-coverage is for run, not compare');
 
-const report = await runContract({
-  target: values.target,
+let setup: ContractSetup | undefined;
+if (values.setup) setup = await loadSetup(values.setup).catch((error: Error) => fail(error instanceof SetupError ? error.message : `cannot load ${values.setup}: ${error.message}`));
+
+const options = (target: string): RunOptions => ({
+  target,
   admin: values.admin,
   areas,
+  only,
+  skip,
+  destructive: values.destructive,
+  ...(setup ? { setup } : {}),
   credentials: {
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
     ...(values.token ? { token: values.token } : {}),
     ...(values.account ? { accountId: values.account } : {}),
-    version: values.version,
+    ...(values.version ? { version: values.version } : {}),
   },
   onlyValidRequests: values['only-valid-requests'],
   fuzzRuns,
+  ...(seed !== undefined ? { seed } : {}),
+  ...(values['fuzz-path'] ? { fuzzPath: values['fuzz-path'] } : {}),
   log: values.quiet ? undefined : (line) => console.log(line),
-}).catch((error: Error) => fail(`could not run against ${values.target}: ${error.message}`));
+});
 
-console.log(`\n${coverageTable(report)}`);
-if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 2) + '\n');
-if (values.junit) writeFileSync(values.junit, junit(report));
+if (command === 'compare') {
+  const reports = [];
+  for (const target of targets) {
+    if (!values.quiet) console.log(`\n# ${target}`);
+    reports.push(await runContract(options(target)).catch((error: Error) => fail(`could not run against ${target}: ${error.message}`)));
+  }
+  const comparison = compareReports(reports[0]!, reports[1]!);
+  const markdown = comparisonMarkdown(comparison);
+  console.log(`\n${markdown}`);
+  writeOutputs(comparison, comparisonJunit(comparison), markdown);
+  process.exit(comparison.ok ? 0 : 1);
+}
+
+const report = await runContract(options(targets[0]!)).catch((error: Error) => fail(`could not run against ${targets[0]}: ${error.message}`));
+const table = coverageTable(report);
+console.log(`\n${table}`);
+writeOutputs(report, junit(report), table);
 const below = gate !== undefined && report.percent < gate;
 if (below) console.error(`coverage ${report.percent}% is below the required ${gate}%`);
 process.exit(report.ok && !below ? 0 : 1);

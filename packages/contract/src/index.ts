@@ -4,3 +4,7 @@ export { coverageTable, junit } from './report.js';
 export { cases, type Case, type Credentials } from './cases.js';
 export { ResponseValidator, operations, templateMatches, type Area, type Operation } from './spec.js';
 export { contractFixture, CONTRACT_CREDENTIALS } from './fixture.js';
+export { defineSetup, loadSetup, credentialsFromEnv, CREDENTIAL_ENV, SetupError, type ContractSetup, type SetupIds, type SetupContext } from './setup.js';
+export { compareReports, comparisonMarkdown, comparisonJunit, shapeOf, type Comparison, type ComparedCase } from './compare.js';
+export { checkTraffic, trafficMarkdown, trafficJunit, redactPersonal, type TrafficReport, type TrafficExchange, type TrafficOptions } from './traffic.js';
+export { toCurl } from './curl.js';

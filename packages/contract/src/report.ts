@@ -19,7 +19,7 @@ export function coverageTable(report: Report): string {
     '',
     `${hit}/${report.coverage.length} documented responses hit (${report.percent}%), ` +
       `${report.coverage.filter((r) => r.state === 'missed').length} missed, ${report.coverage.filter((r) => r.state === 'unreachable').length} unreachable on this target` +
-      (report.coverage.some((r) => r.state === 'skipped') ? `, ${report.coverage.filter((r) => r.state === 'skipped').length} skipped (spec-breaking requests)` : ''),
+      (report.coverage.some((r) => r.state === 'skipped') ? `, ${report.coverage.filter((r) => r.state === 'skipped').length} skipped (${[...new Set(report.results.filter((r) => r.state === 'skipped').map((r) => r.reason))].join('; ')})` : ''),
     `${report.results.filter((r) => r.state === 'passed').length} passed, ${failed + fuzzFailed} failed`,
   ].join('\n');
 }

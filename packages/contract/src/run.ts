@@ -1,10 +1,14 @@
 // Runs the cases (and the negative property tests) against one target and builds the coverage table.
 import fc from 'fast-check';
 import { dataFieldValues, projectionFieldValues, submissionFieldValues } from '@scrub/spec/idcheck';
-import { cases as allCases, type Case, type Credentials, type Ctx, type Need } from './cases.js';
+import type { OperationId } from '@scrub/spec';
+import { cases as allCases, NO_SUBMISSION, type Case, type Credentials, type Ctx, type Need } from './cases.js';
+import { shapeOf } from './compare.js';
+import { toCurl } from './curl.js';
 import { CONTRACT_CREDENTIALS, contractFixture } from './fixture.js';
 import { invalidRequests } from './fuzz.js';
 import { send, type Req, type Res } from './http.js';
+import { checkIds, credentialsFromEnv, idsToCredentials, type ContractSetup, type SetupContext } from './setup.js';
 import { messageOf, operationById, operations, ResponseValidator, templateMatches, type Area, type DocumentedMessage } from './spec.js';
 
 export interface RunOptions {
@@ -18,6 +22,24 @@ export interface RunOptions {
   onlyValidRequests?: boolean;
   /** Negative property test runs per operation (0: none). */
   fuzzRuns?: number;
+  /** Seed of the negative property tests (replays a reported failure with `fuzzPath`). */
+  seed?: number;
+  /** The counterexample path fast-check reported, to replay just that run. */
+  fuzzPath?: string;
+  /** Only these operations (default: all of the areas). */
+  only?: readonly OperationId[];
+  /** Not these operations. */
+  skip?: readonly OperationId[];
+  /**
+   * On a target without mock controls, also run the cases that create or delete data (projections
+   * it creates and deletes, texts under an author of its own that it deletes at the end, a partial
+   * delete of the set-up's `deletableSubmissionId`). Against the mock they always run.
+   */
+  destructive?: boolean;
+  /** Ids and hooks for a real target (see `defineSetup`); credentials come from `env`. */
+  setup?: ContractSetup;
+  /** Where `SCRUB_CONTRACT_*` credentials are read from (default: `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
   log?: (line: string) => void;
 }
 
@@ -32,20 +54,30 @@ export interface CaseResult {
   problems: string[];
   reason?: string;
   ms: number;
+  /** A `curl` command that sends the judged request again (failures only; credentials as `$SCRUB_CONTRACT_*`). */
+  reproduce?: string;
+  /** What came back, for `compare`: status, documented message, body shape (values that differ by nature are types). */
+  observed?: { status: number; message?: string; shape: string };
 }
 
 export interface CoverageRow {
   area: Area;
   operationId: string;
   response: string;
-  /** hit: every case for it passed; missed: one failed or none exists; skipped: its requests break the spec (behind a validating proxy). */
+  /** hit: every case for it passed; missed: one failed or none exists; skipped: not run on purpose (spec-breaking requests behind a validating proxy, or data changes without --destructive). */
   state: 'hit' | 'missed' | 'unreachable' | 'skipped';
 }
 
 export interface FuzzResult {
   operationId: string;
   runs: number;
+  /** fast-check's seed: `--seed <seed>` (with `--fuzz-path`) replays the run. */
+  seed: number;
   failure?: string;
+  /** The counterexample path of a failure. */
+  path?: string;
+  /** A `curl` command that sends the counterexample (credentials as `$SCRUB_CONTRACT_*`). */
+  reproduce?: string;
 }
 
 export interface Report {
@@ -56,6 +88,8 @@ export interface Report {
   /** Hit rows / all rows, in percent. */
   percent: number;
   fuzz: FuzzResult[];
+  /** What the run did to leave a real target as it found it (projections and authors it created). */
+  cleanup: string[];
   ok: boolean;
 }
 
@@ -91,18 +125,20 @@ function missingNeed(needs: Need[], creds: Credentials, controls: boolean): stri
     orphanKey: !!creds.orphanApiKey,
     sealedKey: !!creds.sealedApiKey,
     submission: !!creds.submissionId,
+    deletableSubmission: !!creds.deletableSubmissionId,
     account: !!creds.accountId && !!creds.token,
   };
   const missing = needs.find((n) => !has[n]);
   if (!missing) return undefined;
   const why: Record<Need, string> = {
     controls: 'needs mock controls (Prefer, /__mock/state)',
-    apiKey: 'needs --api-key',
-    limitKey: 'needs a project key',
-    orphanKey: 'needs a key whose project is gone (/__mock/state)',
-    sealedKey: 'needs a project with encryption on (/__mock/state)',
-    submission: 'needs a seeded submission (/__mock/state)',
-    account: 'needs --account and --token',
+    apiKey: 'needs SCRUB_CONTRACT_API_KEY (or --api-key)',
+    limitKey: 'needs SCRUB_CONTRACT_LIMIT_API_KEY (a project the suite may fill to 10 projections)',
+    orphanKey: 'needs SCRUB_CONTRACT_ORPHAN_API_KEY (a key whose project is gone)',
+    sealedKey: 'needs SCRUB_CONTRACT_SEALED_API_KEY (a project with encryption on)',
+    submission: 'needs idcheck.submissionId in the set-up',
+    deletableSubmission: 'needs idcheck.deletableSubmissionId in the set-up',
+    account: 'needs textAssessment.accountId in the set-up (or --account) and SCRUB_CONTRACT_TOKEN (or --token)',
   };
   return `not reachable on this target: ${why[missing]}`;
 }
@@ -133,6 +169,10 @@ function redactor(creds: Credentials): (text: string) => string {
   return (text) => secrets.reduce((t, secret) => t.split(secret).join('[redacted]'), text);
 }
 
+/** Projection ids that exist nowhere: requests that must fail name them. */
+const NO_PROJECTIONS = new Set(['zzzzzzzzzzzzz', 'scrubcontract1']);
+const OWN_PREFIX = 'scrub-contract-';
+
 export async function runContract(options: RunOptions): Promise<Report> {
   const log = options.log ?? (() => {});
   const areas = options.areas ?? ['idcheck', 'text-assessment'];
@@ -140,26 +180,71 @@ export async function runContract(options: RunOptions): Promise<Report> {
   const validator = new ResponseValidator();
   const saved = await hasMockControls(admin);
   const controls = saved !== undefined;
-  const creds: Credentials = controls
-    ? { ...CONTRACT_CREDENTIALS, version: 'v2.3.0', ...options.credentials }
-    : { version: 'v2.3.0', ...options.credentials, limitApiKey: options.credentials?.limitApiKey ?? options.credentials?.apiKey };
+  const env = options.env ?? process.env;
+  const destructive = controls || !!options.destructive;
+  const setupContext: SetupContext = { target: options.target, env, destructive };
+  let creds: Credentials;
+  if (controls) creds = { ...CONTRACT_CREDENTIALS, deletableSubmissionId: CONTRACT_CREDENTIALS.submissionId, version: 'v2.3.0', ...options.credentials };
+  else {
+    const before = options.setup?.before ? checkIds(await options.setup.before(setupContext), 'the set-up\'s before()') : {};
+    creds = { version: 'v2.3.0', ...credentialsFromEnv(env), ...idsToCredentials(options.setup ?? {}), ...idsToCredentials(before), ...options.credentials };
+    creds.limitApiKey ??= creds.apiKey;
+  }
   const redact = redactor(creds);
   let counter = 0;
   const runId = Date.now().toString(36);
+  const author = `${OWN_PREFIX}${runId}`;
+  const created = new Set<string>();
+  let submitted = false;
+
+  /** On a real target: a DELETE of anything the run was not given and did not create never leaves. */
+  const refusal = (req: Req): string | undefined => {
+    if (controls || req.method !== 'DELETE') return undefined;
+    const segment = (re: RegExp) => {
+      const m = re.exec(req.path);
+      try {
+        return m ? decodeURIComponent(m[1]!) : undefined;
+      } catch {
+        return m![1];
+      }
+    };
+    if (req.path === '/v3/submission/partial') {
+      const ids = new URLSearchParams(req.query ?? '').getAll('submission_id');
+      return ids.every((id) => id === creds.deletableSubmissionId || id.startsWith(OWN_PREFIX)) ? undefined : `a partial delete of submission ${ids.join(', ')}, which the set-up did not give as deletableSubmissionId`;
+    }
+    const projection = segment(/^\/v3\/projection\/([^/]+)$/);
+    if (projection !== undefined) return created.has(projection) || NO_PROJECTIONS.has(projection) ? undefined : `a delete of projection ${projection}, which this run did not create`;
+    const who = segment(/\/author\/([^/]+)$/);
+    if (who !== undefined) return who.startsWith(OWN_PREFIX) || !/^[A-Za-z0-9-]{1,40}$/.test(who) ? undefined : `a delete of author ${who}, whom this run did not create`;
+    return `a DELETE of ${req.path}, which the suite does not know`;
+  };
   const ctx: Ctx = {
     creds,
-    send: (req: Req) => send(options.target, req),
+    author,
+    send: async (req: Req) => {
+      const refused = refusal(req);
+      if (refused) throw new Error(`refused to send ${refused}`);
+      const res = await send(options.target, req);
+      const id = (res.json as { projection_id?: unknown } | undefined)?.projection_id;
+      if (req.method === 'POST' && req.path === '/v3/projection' && res.status === 200 && typeof id === 'string') created.add(id);
+      if (req.method === 'DELETE' && req.path.startsWith('/v3/projection/') && res.status === 200) created.delete(decodeURIComponent(req.path.slice('/v3/projection/'.length)));
+      if (req.method === 'PUT' && res.status === 200 && req.body?.includes(author)) submitted = true;
+      return Object.assign(res, { request: req });
+    },
     unique: (prefix = 'contract') => `${prefix}_${runId}_${counter++}`.toLowerCase().replace(/[^a-z0-9_]/g, '_'),
   };
   const seed = async () => {
     if (controls) await send(admin, { method: 'PUT', path: '/__mock/state', headers: { 'content-type': 'application/json' }, body: JSON.stringify(contractFixture) });
   };
+  const selected = (operationId: string) => (!options.only?.length || options.only.includes(operationId as OperationId)) && !options.skip?.includes(operationId as OperationId);
 
   const results: CaseResult[] = [];
   const fuzz: FuzzResult[] = [];
+  const cleanup: string[] = [];
   try {
     for (const area of areas) {
       for (const c of allCases[area]) {
+        if (!selected(c.operationId)) continue;
         const base = { area, operationId: c.operationId, response: responseKey(c), title: c.title };
         const unreachable = missingNeed(c.needs, creds, controls);
         if (unreachable) {
@@ -170,31 +255,45 @@ export async function runContract(options: RunOptions): Promise<Report> {
           results.push({ ...base, state: 'skipped', problems: [], reason: 'the request breaks the spec on purpose', ms: 0 });
           continue;
         }
+        if (c.writes && !destructive) {
+          results.push({ ...base, state: 'skipped', problems: [], reason: 'creates or deletes data on the target: run with --destructive', ms: 0 });
+          continue;
+        }
         const started = performance.now();
         let problems: string[];
+        let res: (Res & { request?: Req }) | undefined;
         try {
           await seed();
-          const res = await c.run(ctx);
+          res = await c.run(ctx);
           problems = judge(c, res, validator);
           if (!problems.length && c.check) problems = await c.check(res, ctx);
         } catch (error) {
           problems = [`request failed: ${(error as Error).message}`];
         }
         const result: CaseResult = { ...base, state: problems.length ? 'failed' : 'passed', problems: problems.map(redact), ms: Math.round(performance.now() - started) };
+        if (res) {
+          const message = messageOf(res.json);
+          result.observed = { status: res.status, ...(typeof message === 'string' ? { message: redact(message) } : {}), shape: shapeOf(res.json) };
+        }
+        if (problems.length && res?.request) result.reproduce = toCurl(options.target, res.request, creds);
         results.push(result);
-        log(`${result.state === 'passed' ? 'ok  ' : 'FAIL'} ${c.operationId} ${result.response} (${c.title})${problems.length ? `\n       ${problems.join('\n       ')}` : ''}`);
+        log(`${result.state === 'passed' ? 'ok  ' : 'FAIL'} ${c.operationId} ${result.response} (${c.title})${problems.length ? `\n       ${result.problems.join('\n       ')}` : ''}${result.reproduce ? `\n       reproduce: ${result.reproduce}` : ''}`);
       }
     }
 
     const runs = options.fuzzRuns ?? 0;
     if (runs > 0 && !options.onlyValidRequests) {
       await seed();
-      const arbitraries = invalidRequests(creds, submissionFieldValues, dataFieldValues, projectionFieldValues);
+      // partial deletes that must be refused name the deletable submission (so a missing check shows
+      // as a deletion there) or, without one, a submission no deployment has
+      const fuzzCreds = { ...creds, submissionId: destructive && creds.deletableSubmissionId ? creds.deletableSubmissionId : NO_SUBMISSION };
+      const arbitraries = invalidRequests(fuzzCreds, submissionFieldValues, dataFieldValues, projectionFieldValues);
       for (const [operationId, arbitrary] of Object.entries(arbitraries)) {
         const op = operationById.get(operationId)!;
-        if (!areas.includes(op.area)) continue;
+        if (!areas.includes(op.area) || !selected(operationId)) continue;
         const needs: Need[] = op.area === 'idcheck' ? ['apiKey'] : ['account'];
         if (missingNeed(needs, creds, controls)) continue;
+        const seedOf = options.seed ?? (Math.random() * 2 ** 31) | 0;
         const outcome = await fc.check(
           fc.asyncProperty(arbitrary, async (req) => {
             const res = await ctx.send(req);
@@ -207,21 +306,50 @@ export async function runContract(options: RunOptions): Promise<Report> {
             const problems = validator.check(op, res.status, res.json);
             if (problems.length) throw new Error(problems.join('; '));
           }),
-          { numRuns: runs },
+          { numRuns: runs, seed: seedOf, ...(options.fuzzPath ? { path: options.fuzzPath } : {}) },
         );
+        const counterexample = outcome.counterexample?.[0] as Req | undefined;
         // the counterexample without its headers: they hold the credentials
-        const shown = outcome.counterexample?.[0] ? { ...outcome.counterexample[0], headers: undefined } : undefined;
-        const failure = outcome.failed ? redact(`${(outcome.errorInstance as Error)?.message} for ${JSON.stringify(shown)}`) : undefined;
-        fuzz.push({ operationId, runs, ...(failure ? { failure } : {}) });
-        log(`${failure ? 'FAIL' : 'ok  '} ${operationId}: ${runs} spec-breaking requests${failure ? `\n       ${failure}` : ' all got a documented 4xx'}`);
+        const shown = counterexample ? { ...counterexample, headers: undefined } : undefined;
+        const result: FuzzResult = { operationId, runs, seed: seedOf };
+        if (outcome.failed) {
+          result.failure = redact(`${(outcome.errorInstance as Error)?.message} for ${JSON.stringify(shown)}`);
+          result.path = outcome.counterexamplePath ?? undefined;
+          if (counterexample) result.reproduce = toCurl(options.target, counterexample, creds);
+        }
+        fuzz.push(result);
+        log(
+          result.failure
+            ? `FAIL ${operationId}: ${result.failure}\n       replay: --only ${operationId} --seed ${seedOf}${result.path ? ` --fuzz-path ${result.path}` : ''}${result.reproduce ? `\n       reproduce: ${result.reproduce}` : ''}`
+            : `ok   ${operationId}: ${runs} spec-breaking requests all got a documented 4xx (seed ${seedOf})`,
+        );
       }
     }
   } finally {
     if (controls) await send(admin, { method: 'PUT', path: '/__mock/state', headers: { 'content-type': 'application/json' }, body: JSON.stringify(saved) }).catch(() => {});
+    else {
+      // leave a real target as it was found: what this run created, and nothing else
+      for (const id of [...created]) {
+        const key = [creds.apiKey, creds.limitApiKey].filter((k): k is string => !!k);
+        for (const apiKey of key) {
+          const r = await send(options.target, { method: 'DELETE', path: `/v3/projection/${encodeURIComponent(id)}`, headers: { 'x-api-key': apiKey } }).catch(() => undefined);
+          if (r?.status === 200) {
+            cleanup.push(`deleted projection ${id}, left by a failed case`);
+            break;
+          }
+        }
+      }
+      if (submitted && creds.accountId && creds.token) {
+        const r = await send(options.target, { method: 'DELETE', path: `/${creds.version}/account/${encodeURIComponent(creds.accountId)}/author/${author}`, headers: { authorization: `Token token=${creds.token}` } }).catch((e: Error) => ({ status: 0, text: e.message }));
+        cleanup.push(r.status === 200 ? `deleted the texts of author ${author} (this run's own)` : `could not delete the texts of author ${author} (status ${r.status}): delete them by hand`);
+      }
+      for (const line of cleanup) log(`cleanup: ${line}`);
+      if (options.setup?.after) await options.setup.after(setupContext);
+    }
   }
 
   const coverage: CoverageRow[] = [];
-  for (const op of operations.filter((o) => areas.includes(o.area))) {
+  for (const op of operations.filter((o) => areas.includes(o.area) && selected(o.operationId))) {
     const keys = [...[...op.responses.keys()].filter((s) => s < 400).map(String), ...op.errors.map((e) => `${e.status} ${e.message}`)];
     for (const response of keys) {
       const mine = results.filter((r) => r.operationId === op.operationId && r.response === response);
@@ -235,5 +363,5 @@ export async function runContract(options: RunOptions): Promise<Report> {
   const hit = coverage.filter((r) => r.state === 'hit').length;
   const percent = coverage.length ? Math.floor((hit / coverage.length) * 1000) / 10 : 0;
   const ok = results.every((r) => r.state !== 'failed') && fuzz.every((f) => !f.failure);
-  return { target: options.target, mockControls: controls, results, coverage, percent, fuzz, ok };
+  return { target: options.target, mockControls: controls, results, coverage, percent, fuzz, cleanup, ok };
 }

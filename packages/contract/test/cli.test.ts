@@ -62,9 +62,9 @@ describe('scrub-contract CLI', () => {
   });
 
   it.each([
-    [['--help'], 0, /Usage: scrub-contract --target <url>/],
+    [['--help'], 0, /Usage: scrub-contract \[run\] --target <url>/],
     [[], 2, /--target is required/],
-    [['--target', 'nope'], 2, /--target is not a URL/],
+    [['--target', 'nope'], 2, /--target is not an http\(s\) URL/],
     [['--target', 'http://x.test', '--area', 'both'], 2, /--area must be idcheck, text-assessment or all/],
     [['--target', 'http://x.test', '--require-coverage', '120'], 2, /--require-coverage must be a percentage/],
     [['--target', 'http://x.test', '--colour'], 2, /Unknown option '--colour'/],

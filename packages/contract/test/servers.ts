@@ -109,3 +109,60 @@ export function startWrongServer(mockUrl: string): Promise<Running> {
     return r;
   });
 }
+
+/** What a real deployment looks like to the suite: the given data plus data it must never touch. */
+export const STAGING = {
+  env: {
+    SCRUB_CONTRACT_API_KEY: 'stg-key-0001',
+    SCRUB_CONTRACT_LIMIT_API_KEY: 'stg-limit-key-0002',
+    SCRUB_CONTRACT_ORPHAN_API_KEY: 'stg-orphan-key-0003',
+    SCRUB_CONTRACT_SEALED_API_KEY: 'stg-sealed-key-0004',
+    SCRUB_CONTRACT_TOKEN: 'stg-token-0005',
+  },
+  setup: { idcheck: { submissionId: 'stg-read', deletableSubmissionId: 'stg-delete' }, textAssessment: { accountId: 'stg-account' } },
+} as const;
+
+const stagingSubmission = (id: string) => ({
+  submission_id: id,
+  email: `${id}@example.com`,
+  data: { first_name: 'Grace', last_name: 'Hopper', gender: 'female' },
+  image: { idImage: 'https://files.example.invalid/id.jpg', selfieImage: 'https://files.example.invalid/selfie.jpg' },
+});
+
+export const stagingFixture = () => ({
+  idcheck: {
+    projects: [
+      {
+        id: 'staging',
+        apiKeys: [STAGING.env.SCRUB_CONTRACT_API_KEY],
+        encryption: false,
+        submissions: [stagingSubmission('stg-read'), stagingSubmission('stg-delete'), stagingSubmission('stg-other')],
+        projections: [{ projection_id: 'keepme0000001', name: 'keep_me', mode: 'exclude', fields: ['gender'], created_at: '2024-04-30T08:00:00.000Z' }],
+      },
+      { id: 'staging-limit', apiKeys: [STAGING.env.SCRUB_CONTRACT_LIMIT_API_KEY], encryption: false, submissions: [], projections: [] },
+      { id: 'staging-sealed', apiKeys: [STAGING.env.SCRUB_CONTRACT_SEALED_API_KEY], encryption: true, submissions: [], projections: [] },
+    ],
+    orphanApiKeys: [STAGING.env.SCRUB_CONTRACT_ORPHAN_API_KEY],
+  },
+  textAssessment: {
+    accounts: [{ id: 'stg-account', token: STAGING.env.SCRUB_CONTRACT_TOKEN, texts: [{ id: 'real-text-1', author_id: 'real-learner', task_id: 'task-1', text: 'A learner text that must stay.' }] }],
+  },
+});
+
+/**
+ * A stand-in for a real deployment: the mock over `stagingFixture()` without its admin routes
+ * (they answer 404), so the suite sees no mock controls. `mutate` can break answers on purpose;
+ * `state()` reads the data behind it.
+ */
+export async function startStaging(mutate?: (x: Exchange) => Exchange | Promise<Exchange>): Promise<Running & { state(): Promise<any> }> {
+  const inner = await listen(createMockHttpServer({ state: createMockState(stagingFixture()) }));
+  const outer = await startProxy(inner.url, async (x, forward) => (x.path.startsWith('/__mock/') ? { ...x, status: 404, text: '{"message":"Not Found"}' } : mutate ? mutate(await forward()) : forward()));
+  return {
+    url: outer.url,
+    state: async () => (await send(inner.url, { method: 'GET', path: '/__mock/state' })).json,
+    stop: async () => {
+      await outer.stop();
+      await inner.stop();
+    },
+  };
+}
