@@ -41,21 +41,22 @@ const describe = (s: Shape): string => (typeof s === 'string' ? s : Array.isArra
 /**
  * Where two shapes differ, as `path: A vs B` lines. Types must agree everywhere; a key present on
  * one side only counts at the top of the body (the envelope: `message`, `code`, `items`, ...), not
- * inside records, whose optional fields come and go with the data. An empty array matches any array.
+ * inside records, whose optional fields come and go with the data (unless `everyKey`: a replay of
+ * the same requests on the same data). An empty array matches any array.
  */
-export function shapeDifferences(a: Shape, b: Shape, path = 'body'): string[] {
+export function shapeDifferences(a: Shape, b: Shape, path = 'body', everyKey = false): string[] {
   if (typeof a === 'string' || typeof b === 'string') return a === b ? [] : [`${path}: ${describe(a)} vs ${describe(b)}`];
   if (Array.isArray(a) !== Array.isArray(b)) return [`${path}: ${describe(a)} vs ${describe(b)}`];
-  if (Array.isArray(a) && Array.isArray(b)) return a.length && b.length ? shapeDifferences(a[0]!, b[0]!, `${path}[]`) : [];
+  if (Array.isArray(a) && Array.isArray(b)) return a.length && b.length ? shapeDifferences(a[0]!, b[0]!, `${path}[]`, everyKey) : [];
   const ra = a as Record<string, Shape>;
   const rb = b as Record<string, Shape>;
   const out: string[] = [];
   for (const key of [...new Set([...Object.keys(ra), ...Object.keys(rb)])].sort()) {
     if (!(key in rb)) {
-      if (path === 'body') out.push(`${path}.${key}: only in A`);
+      if (everyKey || path === 'body') out.push(`${path}.${key}: only in A`);
     } else if (!(key in ra)) {
-      if (path === 'body') out.push(`${path}.${key}: only in B`);
-    } else out.push(...shapeDifferences(ra[key]!, rb[key]!, `${path}.${key}`));
+      if (everyKey || path === 'body') out.push(`${path}.${key}: only in B`);
+    } else out.push(...shapeDifferences(ra[key]!, rb[key]!, `${path}.${key}`, everyKey));
   }
   return out;
 }

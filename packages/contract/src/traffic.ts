@@ -127,9 +127,8 @@ export async function checkTraffic(file: string, options: TrafficOptions = {}): 
   for (const entry of entries) {
     const url = new URL(entry.request.url);
     const method = entry.request.method.toUpperCase();
-    const query = new URLSearchParams(url.search);
-    for (const key of [...query.keys()]) if (PERSONAL_KEYS.has(key)) query.set(key, '[redacted]');
-    const shown = redact(`${method} ${url.pathname}${[...query].length ? `?${query}` : ''}`);
+    const query = [...new URLSearchParams(url.search)].map(([k, v]) => `${encodeURIComponent(k)}=${PERSONAL_KEYS.has(k) ? '[redacted]' : encodeURIComponent(v)}`).join('&');
+    const shown = redact(`${method} ${url.pathname}${query ? `?${query}` : ''}`);
     const { op, onPath } = operationOf(method, url.pathname);
     const status = entry.response.status;
     if (!onPath.length || method === 'OPTIONS' || url.pathname.startsWith('/__mock/')) {
@@ -155,7 +154,8 @@ export async function checkTraffic(file: string, options: TrafficOptions = {}): 
         const recordedMessage = messageOf(json);
         const replayedMessage = messageOf(res.json);
         if (recordedMessage !== replayedMessage) differences.push(`message: ${JSON.stringify(recordedMessage ?? null)} recorded, ${JSON.stringify(replayedMessage ?? null)} replayed`);
-        differences.push(...shapeDifferences(JSON.parse(shapeOf(json)) as Shape, JSON.parse(shapeOf(res.json)) as Shape).map((d) => d.replace(/ vs /, ' recorded, replayed ').replace('only in A', 'only recorded').replace('only in B', 'only replayed')));
+        // the same requests on the mock's same data: every key counts
+        differences.push(...shapeDifferences(JSON.parse(shapeOf(json)) as Shape, JSON.parse(shapeOf(res.json)) as Shape, 'body', true).map((d) => d.replace(/: (\S+) vs (\S+)$/, ': $1 recorded, $2 replayed').replace('only in A', 'only recorded').replace('only in B', 'only replayed')));
         const recordedId = (json as { projection_id?: unknown } | undefined)?.projection_id;
         const replayedId = (res.json as { projection_id?: unknown } | undefined)?.projection_id;
         if (typeof recordedId === 'string' && typeof replayedId === 'string' && recordedId !== replayedId) ids.set(recordedId, replayedId);
