@@ -13,6 +13,8 @@ interface HarHeader {
   value: string;
 }
 interface HarEntry {
+  /** Playwright's mark of a request a service worker made (an MSW worker passing a page's call through). */
+  _serviceWorkerRef?: string;
   request: { method: string; url: string; headers?: HarHeader[]; postData?: { text?: string } };
   response: { status: number; headers?: HarHeader[]; content?: { text?: string; encoding?: string; mimeType?: string } };
 }
@@ -48,8 +50,8 @@ export interface TrafficExchange {
   /** ok: documented; failed: see problems; ignored: not a call of either API (pages, scripts, preflights). */
   state: 'ok' | 'failed' | 'ignored';
   problems: string[];
-  /** With `replay`: how the replayed answer differs (status, message, body shape). */
-  replay?: { status: number; differences: string[] };
+  /** With `replay`: how the replayed answer differs (status, message, body shape), or why it was not replayed. */
+  replay?: { status: number; differences: string[]; skipped?: string };
 }
 
 export interface TrafficReport {
@@ -122,6 +124,7 @@ export async function checkTraffic(file: string, options: TrafficOptions = {}): 
   const exchanges: TrafficExchange[] = [];
   /** Ids the replay target gave for ids of the recording (a created projection has another id there). */
   const ids = new Map<string, string>();
+  const unreplayable = new Set<string>();
   const mapIds = (text: string) => [...ids].reduce((t, [recorded, replayed]) => t.split(recorded).join(replayed), text);
 
   for (const entry of entries) {
@@ -131,7 +134,8 @@ export async function checkTraffic(file: string, options: TrafficOptions = {}): 
     const shown = redact(`${method} ${url.pathname}${query ? `?${query}` : ''}`);
     const { op, onPath } = operationOf(method, url.pathname);
     const status = entry.response.status;
-    if (!onPath.length || method === 'OPTIONS' || url.pathname.startsWith('/__mock/')) {
+    // a service worker's copy of a page's call is not a call of its own (the page's entry has the answer)
+    if (!onPath.length || method === 'OPTIONS' || url.pathname.startsWith('/__mock/') || entry._serviceWorkerRef) {
       exchanges.push({ request: shown, status, state: 'ignored', problems: [] });
       continue;
     }
@@ -140,7 +144,17 @@ export async function checkTraffic(file: string, options: TrafficOptions = {}): 
     const problems = judge(validator, op ? [op] : onPath, status, json, text).map(redact);
     const exchange: TrafficExchange = { request: shown, ...(op ? { operationId: op.operationId } : {}), status, state: problems.length ? 'failed' : 'ok', problems };
 
-    if (options.replay) {
+    const length = Number((entry.request.headers ?? []).find((h) => h.name.toLowerCase() === 'content-length')?.value ?? 0);
+    const raw = `${url.pathname}${url.search}\n${entry.request.postData?.text ?? ''}`;
+    const dependsOn = [...unreplayable].find((id) => raw.includes(id));
+    if (options.replay && length > 0 && entry.request.postData?.text === undefined) {
+      // a recorder that kept no request body (Chromium's HAR, for some fetches)
+      exchange.replay = { status: 0, differences: [], skipped: 'not replayed: the recording holds no request body' };
+      const created = (json as { projection_id?: unknown } | undefined)?.projection_id;
+      if (typeof created === 'string') unreplayable.add(created);
+    } else if (options.replay && dependsOn) {
+      exchange.replay = { status: 0, differences: [], skipped: `not replayed: it names ${dependsOn}, created by a request that was not replayed` };
+    } else if (options.replay) {
       const headers = Object.fromEntries(
         (entry.request.headers ?? [])
           .filter((h) => !h.name.startsWith(':') && !['host', 'content-length', 'connection', 'origin', 'referer', 'cookie', 'accept-encoding'].includes(h.name.toLowerCase()))
@@ -178,8 +192,8 @@ export function trafficMarkdown(r: TrafficReport): string {
   if (r.replayedAgainst) lines.push(`Replayed against ${r.replayedAgainst}.`, '');
   lines.push('| request | operation | status | result |', '|---|---|---:|---|');
   for (const e of calls) {
-    const notes = [...e.problems, ...(e.replay?.differences.map((d) => `replay: ${d}`) ?? [])];
-    lines.push(`| ${cell(e.request)} | ${e.operationId ?? '(no such method)'} | ${e.status} | ${e.state === 'ok' ? 'ok' : cell(notes.join('; '))} |`);
+    const notes = [...e.problems, ...(e.replay?.differences.map((d) => `replay: ${d}`) ?? []), ...(e.replay?.skipped ? [e.replay.skipped] : [])];
+    lines.push(`| ${cell(e.request)} | ${e.operationId ?? '(no such method)'} | ${e.status} | ${cell(e.state === 'ok' ? ['ok', ...notes].join('; ') : notes.join('; '))} |`);
   }
   lines.push('', `${calls.length} API calls: ${calls.filter((e) => e.state === 'ok').length} ok, ${calls.filter((e) => e.state === 'failed').length} failed; ${r.exchanges.length - calls.length} other requests ignored`);
   return lines.join('\n');
