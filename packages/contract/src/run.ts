@@ -268,7 +268,9 @@ export async function runContract(options: RunOptions): Promise<Report> {
           problems = judge(c, res, validator);
           if (!problems.length && c.check) problems = await c.check(res, ctx);
         } catch (error) {
-          problems = [`request failed: ${(error as Error).message}`];
+          // undici says only "fetch failed"; the cause says why (ECONNREFUSED, a reset, a timeout)
+          const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+          problems = [`request failed: ${(error as Error).message}${cause ? ` (${[cause.code, cause.message].filter(Boolean).join(': ')})` : ''}`];
         }
         const result: CaseResult = { ...base, state: problems.length ? 'failed' : 'passed', problems: problems.map(redact), ms: Math.round(performance.now() - started) };
         if (res) {
