@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -162,14 +162,14 @@ describe.each(['20', '22', '24'])('on Node %s', (major) => {
     expect(await ok(nodes[major]!, ['entries.cjs'], app)).toContain('cjs ok');
   });
 
-  it('runs the mock server from the installed tarball and answers from its --fixture', async () => {
+  it('runs the mock server through npx from the installed tarball and answers from its --fixture', async () => {
     writeFileSync(join(app, 'server-fixture.json'), JSON.stringify({ idcheck: { projects: [{ id: 'p', apiKeys: ['k1'], encryption: false, submissions: [{ submission_id: 'x1' }], projections: [] }], orphanApiKeys: [] }, textAssessment: { accounts: [] } }));
     const { spawn } = await import('node:child_process');
-    // Node 20 through npx (as a user runs it), the others by path with their own binary
+    // through npx, as a user runs it; the bin's `#!/usr/bin/env node` finds this Node first on the PATH
+    const env = { ...process.env, PATH: `${dirname(nodes[major]!)}:${process.env.PATH}` };
+    expect((await ok('bash', ['-c', 'node --version'], app, { PATH: env.PATH })).trim()).toMatch(new RegExp(`^v${major}\\.`));
     // detached: the signal at the end reaches npx and the server it started alike
-    const child = major === '20'
-      ? spawn('npx', ['@scrub/mock-server', '--port', '0', '--fixture', 'server-fixture.json', '--quiet'], { cwd: app, detached: true })
-      : spawn(nodes[major]!, ['node_modules/@scrub/mock-server/dist/cli.js', '--port', '0', '--fixture', 'server-fixture.json', '--quiet'], { cwd: app, detached: true });
+    const child = spawn('npx', ['@scrub/mock-server', '--port', '0', '--fixture', 'server-fixture.json', '--quiet'], { cwd: app, detached: true, env });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -224,6 +224,8 @@ describe('consumers', () => {
     // refuses from CommonJS under node16 (TS1479 inside node_modules/msw); ours are checked in full under
     // node10 here and by attw's node16-from-CJS resolution
     ['node16 (CommonJS package)', 'cjs', { module: 'node16', moduleResolution: 'node16', skipLibCheck: true }],
+    // and TypeScript's current Node mode, which allows require() of ES modules
+    ['nodenext (CommonJS package)', 'cjs', { module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: true }],
   ])('type-check under %s', async (name, dir, options) => {
     const config = `tsconfig.${name.split(' ')[0]}.json`;
     writeFileSync(join(app, dir, config), JSON.stringify({ compilerOptions: { target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, lib: ['es2022', 'dom'], types: [], ...options }, files: ['consumer.ts'] }));

@@ -147,3 +147,71 @@ describe("the contract README's CI workflow", () => {
     }
   });
 });
+
+describe("the contract README's other snippets", () => {
+  let dir: string;
+  let mock: Server;
+  let mockUrl: string;
+  let staging: Awaited<ReturnType<typeof startStaging>>;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'scrub-contract-readme-'));
+    writeFileSync(join(dir, 'contract.setup.mjs'), block('contract.setup.mjs')!);
+    mock = createMockHttpServer({ state: createMockState() });
+    await new Promise<void>((r) => mock.listen(0, '127.0.0.1', r));
+    mockUrl = `http://127.0.0.1:${(mock.address() as AddressInfo).port}`;
+    staging = await startStaging();
+  });
+  afterAll(async () => {
+    mock.closeAllConnections();
+    await new Promise((r) => mock.close(r));
+    await stop(staging);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const blocks = (lang: string) => [...README.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1]!);
+  const local = (text: string) =>
+    text
+      .replace(/npx scrub-contract/g, `"${process.execPath}" "${BINS['@scrub/contract']}"`)
+      .replace(/http:\/\/localhost:4010/g, () => mockUrl)
+      .replace(/https:\/\/staging\.example/g, () => staging.url);
+
+  it('every shell line runs against the mock and the staging stand-in (credentials as the CI passes them)', async () => {
+    const lines = blocks('sh').flatMap((b) => b.trim().split('\n')).map((l) => l.replace(/\s+# .*$/, ''));
+    expect(lines).toHaveLength(5);
+    // the traffic line checks a recording: one made against the mock
+    const res = await fetch(`${mockUrl}/v3/projection`, { headers: { 'x-api-key': 'test-api-key' } });
+    const entry = { request: { method: 'GET', url: `${mockUrl}/v3/projection`, headers: [{ name: 'x-api-key', value: 'test-api-key' }] }, response: { status: res.status, headers: [], content: { mimeType: 'application/json', text: await res.text() } } };
+    writeFileSync(join(dir, 'session.har'), JSON.stringify({ log: { version: '1.2', entries: [entry] } }));
+    const env = { SCRUB_CONTRACT_API_KEY: SECRETS.ARGOS_STAGING_API_KEY, SCRUB_CONTRACT_LIMIT_API_KEY: SECRETS.ARGOS_STAGING_LIMIT_API_KEY, SCRUB_CONTRACT_TOKEN: SECRETS.ELIT_STAGING_TOKEN };
+    for (const line of lines) {
+      const command = local(line).replace(/^(SCRUB_CONTRACT_\w+)=\.\.\. /, (_m, name: keyof typeof env) => `${name}=${env[name]} `);
+      const r = await new Promise<{ code: number; out: string }>((resolve) => {
+        const child = spawn('bash', ['-c', command], { cwd: dir, env: { ...process.env, ...(line.startsWith('npx scrub-contract compare') ? env : {}) } });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        child.on('exit', (c) => resolve({ code: c ?? 1, out }));
+      });
+      expect(r.code, `${line}\n${r.out.slice(-2000)}`).toBe(0);
+    }
+    expect(readFileSync(join(dir, 'out.json'), 'utf8')).toContain('"percent": 100');
+    expect(readFileSync(join(dir, 'traffic.md'), 'utf8')).toContain('1 API calls: 1 ok, 0 failed');
+  }, 300_000);
+
+  it('the library snippet runs', async () => {
+    const [snippet] = blocks('ts');
+    writeFileSync(join(ROOT, 'tests/integration/readme-contract.tmp.mjs'), local(snippet!));
+    try {
+      const out = await new Promise<string>((resolve, reject) => {
+        const child = spawn(process.execPath, [join(ROOT, 'tests/integration/readme-contract.tmp.mjs')]);
+        let text = '';
+        child.stdout.on('data', (d) => (text += d));
+        child.on('exit', (c) => (c === 0 ? resolve(text) : reject(new Error(`exit ${c}`))));
+      });
+      expect(out).toContain('77/77 documented responses hit (100%)');
+      expect(out.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed true 100$/); // coverageTable(report), report.ok, report.percent
+    } finally {
+      rmSync(join(ROOT, 'tests/integration/readme-contract.tmp.mjs'), { force: true });
+    }
+  }, 300_000);
+});
