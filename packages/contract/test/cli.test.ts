@@ -1,26 +1,15 @@
 // `scrub-contract` as CI pipelines run it: exit codes, report files, the coverage gate.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cli as runCli } from './cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listen, startMock, type Running } from './servers.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'scrub-contract-'));
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: dir, env });
 
-function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args]);
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
 
 let mock: Running;
 let bare: Running;
@@ -37,7 +26,7 @@ describe('scrub-contract CLI', () => {
   it('passes against the mock at 100 %, writing a JSON report and JUnit XML', async () => {
     const report = join(dir, 'report.json');
     const xml = join(dir, 'junit.xml');
-    const r = await run(['--', '--target', mock.url, '--report', report, '--junit', xml, '--require-coverage', '100', '--quiet']);
+    const r = await cli(['--', '--target', mock.url, '--report', report, '--junit', xml, '--require-coverage', '100', '--quiet']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('77/77 documented responses hit (100%)');
     const json = JSON.parse(readFileSync(report, 'utf8'));
@@ -49,7 +38,7 @@ describe('scrub-contract CLI', () => {
   });
 
   it('reports unreachable responses honestly and fails the coverage gate', async () => {
-    const r = await run(['--target', bare.url, '--area', 'idcheck', '--api-key', 'some-key', '--require-coverage', '100', '--fuzz-runs', '0', '-q']);
+    const r = await cli(['--target', bare.url, '--area', 'idcheck', '--api-key', 'some-key', '--require-coverage', '100', '--fuzz-runs', '0', '-q']);
     expect(r.code).toBe(1);
     expect(r.out).toContain('unreachable');
     expect(r.out).toMatch(/0\/51 documented responses hit \(0%\)/);
@@ -57,7 +46,7 @@ describe('scrub-contract CLI', () => {
   });
 
   it('never prints the credentials it was given', async () => {
-    const r = await run(['--target', bare.url, '--area', 'text-assessment', '--account', 'acc', '--token', 'tok-very-secret', '--fuzz-runs', '3']);
+    const r = await cli(['--target', bare.url, '--area', 'text-assessment', '--account', 'acc', '--token', 'tok-very-secret', '--fuzz-runs', '3']);
     expect(r.out + r.err).not.toContain('tok-very-secret');
   });
 
@@ -69,7 +58,7 @@ describe('scrub-contract CLI', () => {
     [['--target', 'http://x.test', '--require-coverage', '120'], 2, /--require-coverage must be a percentage/],
     [['--target', 'http://x.test', '--colour'], 2, /Unknown option '--colour'/],
   ])('%j exits %i', async (args, code, pattern) => {
-    const r = await run(args as string[]);
+    const r = await cli(args as string[]);
     expect(r.code).toBe(code);
     expect(r.out + r.err).toMatch(pattern);
   });

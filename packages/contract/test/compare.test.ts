@@ -1,28 +1,17 @@
 // `scrub-contract compare`: the same cases against two servers. The mock against itself agrees;
 // against a deliberately wrong deployment each difference is named, case by case.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cli as runCli } from './cli.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compareReports, shapeOf } from '../src/index.js';
 import { shapeDifferences, type Shape } from '../src/compare.js';
 import { STAGING, startMock, startStaging, type Running } from './servers.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'scrub-contract-compare-'));
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: dir, env });
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, cwd: dir });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
 
 let mockA: Running;
 let mockB: Running;

@@ -1,17 +1,17 @@
 // Real-target mode against a stand-in for a staging deployment (the mock without its admin routes,
 // holding data the suite was not given): credentials from the environment, ids from a set-up, data
 // changes only with --destructive, and nothing touched that the run was not given.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cli as runCli } from './cli.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runContract } from '../src/index.js';
 import { STAGING, startStaging, type Running } from './servers.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'scrub-contract-real-'));
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: dir, env });
 const SECRETS = Object.values(STAGING.env);
 const CONTROLS_ONLY = [
   'partialDeleteSubmission 500 Internal server error',
@@ -25,16 +25,6 @@ const CONTROLS_ONLY = [
   'getTextResults 500 internal server error',
 ];
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, cwd: dir });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
 
 describe('against a deployment that is not the mock', () => {
   let staging: Running & { state(): Promise<any> };

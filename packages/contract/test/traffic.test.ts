@@ -1,18 +1,17 @@
 // `scrub-contract traffic <file.har>`: recorded exchanges checked against the specs, replayed against
 // a mock, and reported without credentials or personal values. (A HAR recorded by Chromium from the
 // playground is checked in apps/playground/test/e2e.test.ts.)
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cli as runCli } from './cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkTraffic } from '../src/index.js';
 import { send, type Req } from '../src/http.js';
 import { startMock, type Running } from './servers.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'scrub-contract-traffic-'));
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: dir, env });
 const KEY = 'test-api-key'; // of the mock's built-in fixture
 
 interface Entry {
@@ -39,16 +38,6 @@ async function record(base: string, requests: Req[]): Promise<Entry[]> {
 }
 const har = (entries: Entry[]) => JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } });
 
-function cli(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
 
 const key = { 'x-api-key': KEY };
 const json = { ...key, 'content-type': 'application/json' };
