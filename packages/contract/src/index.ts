@@ -5,6 +5,7 @@ export { cases, type Case, type Credentials } from './cases.js';
 export { ResponseValidator, operations, templateMatches, type Area, type Operation } from './spec.js';
 export { contractFixture, CONTRACT_CREDENTIALS } from './fixture.js';
 export { defineSetup, loadSetup, credentialsFromEnv, CREDENTIAL_ENV, SetupError, type ContractSetup, type SetupIds, type SetupContext } from './setup.js';
-export { compareReports, comparisonMarkdown, comparisonJunit, shapeOf, type Comparison, type ComparedCase } from './compare.js';
+export { compareReports, comparisonMarkdown, comparisonJunit, type Comparison, type ComparedCase } from './compare.js';
+export { shapeOf } from './shape.js';
 export { checkTraffic, trafficMarkdown, trafficJunit, redactPersonal, type TrafficReport, type TrafficExchange, type TrafficOptions } from './traffic.js';
 export { toCurl } from './curl.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { dataFieldValues, projectionFieldValues, submissionFieldValues } from '@scrub/spec/idcheck';
 import type { OperationId } from '@scrub/spec';
 import { cases as allCases, NO_SUBMISSION, type Case, type Credentials, type Ctx, type Need } from './cases.js';
-import { shapeOf } from './compare.js';
+import { shapeOf } from './shape.js';
 import { toCurl } from './curl.js';
 import { CONTRACT_CREDENTIALS, contractFixture } from './fixture.js';
 import { invalidRequests } from './fuzz.js';

@@ -4,7 +4,7 @@
 // credential or a personal value.
 import { readFileSync } from 'node:fs';
 import { dataFieldValues } from '@scrub/spec/idcheck';
-import { shapeDifferences, shapeOf, type Shape } from './compare.js';
+import { shapeDifferences, shapeOf, type Shape } from './shape.js';
 import { send, type Req } from './http.js';
 import { messageOf, operations, ResponseValidator, templateMatches, type Operation } from './spec.js';
 

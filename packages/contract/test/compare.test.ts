@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { cli as runCli } from './cli.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compareReports, shapeOf } from '../src/index.js';
-import { shapeDifferences, type Shape } from '../src/compare.js';
+import { shapeDifferences, type Shape } from '../src/shape.js';
 import { STAGING, startMock, startStaging, type Running } from './servers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scrub-contract-compare-'));
