@@ -22,7 +22,15 @@ const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const out = resolve(values.out ?? join(root, 'dist-release'));
 const PUBLIC = ['packages/spec', 'packages/sdk', 'packages/mocks', 'packages/contract', 'apps/mock-server'];
 const pnpm = ['-y', 'pnpm@10.34.8'];
-const run = (cwd, args, env = {}) => execFileSync('npx', [...pnpm, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } }).toString();
+/** Runs pnpm; on failure, exits with its own output (not a dump of buffers). */
+function run(cwd, args, env = {}) {
+  try {
+    return execFileSync('npx', [...pnpm, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } }).toString();
+  } catch (error) {
+    console.error(`release:dry: pnpm ${args.join(' ')} failed (exit ${error.status}):\n${String(error.stdout ?? '').slice(-6000)}${String(error.stderr ?? '').slice(-3000)}`);
+    throw Object.assign(new Error(`pnpm ${args.join(' ')} failed`), { reported: true });
+  }
+}
 
 const scratch = mkdtempSync(join(tmpdir(), 'scrub-release-'));
 try {
@@ -44,6 +52,9 @@ try {
     console.log(`packed ${name}@${version}`);
   }
   console.log(`tarballs in ${out}:\n  ${readdirSync(out).join('\n  ')}`);
+} catch (error) {
+  if (!error.reported) throw error;
+  process.exitCode = 1;
 } finally {
   if (values.keep) console.log(`kept ${scratch}`);
   else rmSync(scratch, { recursive: true, force: true });
