@@ -54,11 +54,18 @@ Credentials come from the environment: ${ENV_LIST}.
 They are never printed or written to reports. Against a Scrub mock (it offers /__mock/state) the
 suite seeds its own fixture, so every response is reachable, and puts the target's state back
 afterwards. Elsewhere, cases that need data it was not given are reported as "unreachable", never as
-passed. Exit code: 0 ok, 1 failures, differences or coverage below the gate, 2 bad usage.`;
+passed. Exit code: 0 ok; 1 failures, differences, coverage below the gate, a run that could not
+finish or could not clean up after itself; 2 bad usage.`;
 
 function fail(message: string): never {
   console.error(`scrub-contract: ${message}\nRun with --help for usage.`);
   process.exit(2);
+}
+
+/** The run itself failed (a target that cannot be reached, a set-up hook that threw): exit 1, not usage. */
+function runFailed(message: string): never {
+  console.error(`scrub-contract: ${message}`);
+  process.exit(1);
 }
 
 const argv = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')); // `pnpm <script> -- ...`
@@ -140,7 +147,7 @@ const areas = areaNames[values.area];
 if (!areas) fail(`--area must be idcheck, text-assessment or all, got "${values.area}"`);
 const operationIds = (flag: '--only' | '--skip', list: string[] | undefined): OperationId[] => {
   const ids = (list ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  const unknown = ids.filter((id) => !(id in operationRoutes));
+  const unknown = ids.filter((id) => !Object.hasOwn(operationRoutes, id));
   if (unknown.length) fail(`${flag}: unknown operation id ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${Object.keys(operationRoutes).join(', ')})`);
   return ids as OperationId[];
 };
@@ -155,6 +162,9 @@ if (values['fuzz-path'] !== undefined && !/^\d+(:\d+)*$/.test(values['fuzz-path'
 const gate = values['require-coverage'] === undefined ? undefined : Number(values['require-coverage']);
 if (gate !== undefined && !(gate >= 0 && gate <= 100)) fail(`--require-coverage must be a percentage from 0 to 100, got "${values['require-coverage']}"`);
 if (gate !== undefined && command === 'compare') fail('--require-coverage is for run, not compare');
+// one admin URL for two targets would make both look like the mock (and the real one seeded as such)
+if (values.admin !== undefined && command === 'compare') fail('--admin is for run, not compare');
+if (values.admin !== undefined) url(values.admin, '--admin');
 
 let setup: ContractSetup | undefined;
 if (values.setup) setup = await loadSetup(values.setup).catch((error: Error) => fail(error instanceof SetupError ? error.message : `cannot load ${values.setup}: ${error.message}`));
@@ -168,8 +178,8 @@ const options = (target: string): RunOptions => ({
   destructive: values.destructive,
   ...(setup ? { setup } : {}),
   credentials: {
-    ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
-    ...(values.token ? { token: values.token } : {}),
+    ...(values['api-key']?.trim() ? { apiKey: values['api-key'].trim() } : {}),
+    ...(values.token?.trim() ? { token: values.token.trim() } : {}),
     ...(values.account ? { accountId: values.account } : {}),
     ...(values.version ? { version: values.version } : {}),
   },
@@ -184,7 +194,7 @@ if (command === 'compare') {
   const reports = [];
   for (const target of targets) {
     if (!values.quiet) console.log(`\n# ${target}`);
-    reports.push(await runContract(options(target)).catch((error: Error) => fail(`could not run against ${target}: ${error.message}`)));
+    reports.push(await runContract(options(target)).catch((error: Error) => runFailed(`could not run against ${target}: ${error.message}`)));
   }
   const comparison = compareReports(reports[0]!, reports[1]!);
   const markdown = comparisonMarkdown(comparison);
@@ -193,7 +203,7 @@ if (command === 'compare') {
   process.exit(comparison.ok ? 0 : 1);
 }
 
-const report = await runContract(options(targets[0]!)).catch((error: Error) => fail(`could not run against ${targets[0]}: ${error.message}`));
+const report = await runContract(options(targets[0]!)).catch((error: Error) => runFailed(`could not run against ${targets[0]}: ${error.message}`));
 const table = coverageTable(report);
 console.log(`\n${table}`);
 writeOutputs(report, junit(report), table);

@@ -7,5 +7,6 @@ export { contractFixture, CONTRACT_CREDENTIALS } from './fixture.js';
 export { defineSetup, loadSetup, credentialsFromEnv, CREDENTIAL_ENV, SetupError, type ContractSetup, type SetupIds, type SetupContext } from './setup.js';
 export { compareReports, comparisonMarkdown, comparisonJunit, type Comparison, type ComparedCase } from './compare.js';
 export { shapeOf } from './shape.js';
-export { checkTraffic, trafficMarkdown, trafficJunit, redactPersonal, type TrafficReport, type TrafficExchange, type TrafficOptions } from './traffic.js';
+export { checkTraffic, trafficMarkdown, trafficJunit, type TrafficReport, type TrafficExchange, type TrafficOptions } from './traffic.js';
 export { toCurl } from './curl.js';
+export { redactPersonal, PERSONAL_KEYS } from './redact.js';

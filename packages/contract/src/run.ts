@@ -8,6 +8,7 @@ import { toCurl } from './curl.js';
 import { CONTRACT_CREDENTIALS, contractFixture } from './fixture.js';
 import { invalidRequests } from './fuzz.js';
 import { send, type Req, type Res } from './http.js';
+import { credentialRedactor, personalRedacted } from './redact.js';
 import { checkIds, credentialsFromEnv, idsToCredentials, type ContractSetup, type SetupContext } from './setup.js';
 import { messageOf, operationById, operations, ResponseValidator, templateMatches, type Area, type DocumentedMessage } from './spec.js';
 
@@ -143,16 +144,18 @@ function missingNeed(needs: Need[], creds: Credentials, controls: boolean): stri
   return `not reachable on this target: ${why[missing]}`;
 }
 
-function judge(c: Case, res: Res, validator: ResponseValidator): string[] {
+function judge(c: Case, res: Res, validator: ResponseValidator, redact: (text: string) => string): string[] {
+  // what a report quotes of the answer: credentials and personal values out before any cutting
+  const quoted = (n: number) => redact(personalRedacted(res.text)).slice(0, n);
   const op = operationById.get(c.operationId)!;
   const problems: string[] = [];
-  if (res.status !== c.status) problems.push(`expected status ${c.status}, got ${res.status}: ${res.text.slice(0, 200)}`);
+  if (res.status !== c.status) problems.push(`expected status ${c.status}, got ${res.status}: ${quoted(200)}`);
   const violations = res.headers.get('sl-violations');
   if (violations) problems.push(`the proxy reports spec violations: ${violations.slice(0, 300)}`);
   if (!(res.headers.get('content-type') ?? '').includes('application/json')) problems.push(`content-type is ${res.headers.get('content-type') ?? 'missing'}, not application/json`);
   if (res.json === undefined) problems.push('body is not JSON');
   else problems.push(...validator.check(op, res.status, res.json));
-  if (c.message !== undefined && messageOf(res.json) !== c.message) problems.push(`expected message "${c.message}", got ${JSON.stringify(messageOf(res.json) ?? res.text.slice(0, 120))}`);
+  if (c.message !== undefined && messageOf(res.json) !== c.message) problems.push(`expected message "${c.message}", got ${JSON.stringify(messageOf(res.json) ?? quoted(120))}`);
   const body = res.json as Record<string, unknown> | undefined;
   // the text-assessment envelope repeats the status: `code` must equal it
   if (op.area === 'text-assessment' && body && typeof body === 'object' && 'code' in body && body.code !== res.status)
@@ -161,12 +164,6 @@ function judge(c: Case, res: Res, validator: ResponseValidator): string[] {
   if (res.status < 300 && body && typeof body === 'object' && Object.keys(body).length === 1 && typeof body.data === 'string')
     problems.push('an encrypted body ({"data": ...}) for a project without the encryption option');
   return problems;
-}
-
-/** Replaces every credential value in a text (a header the runtime refused may quote one). */
-function redactor(creds: Credentials): (text: string) => string {
-  const secrets = [creds.apiKey, creds.limitApiKey, creds.orphanApiKey, creds.sealedApiKey, creds.token].filter((s): s is string => !!s && s.length >= 4);
-  return (text) => secrets.reduce((t, secret) => t.split(secret).join('[redacted]'), text);
 }
 
 /** Projection ids that exist nowhere: requests that must fail name them. */
@@ -190,45 +187,65 @@ export async function runContract(options: RunOptions): Promise<Report> {
     creds = { version: 'v2.3.0', ...credentialsFromEnv(env), ...idsToCredentials(options.setup ?? {}), ...idsToCredentials(before), ...options.credentials };
     creds.limitApiKey ??= creds.apiKey;
   }
-  const redact = redactor(creds);
+  const redact = credentialRedactor([creds.apiKey, creds.limitApiKey, creds.orphanApiKey, creds.sealedApiKey, creds.token]);
   let counter = 0;
   const runId = Date.now().toString(36);
   const author = `${OWN_PREFIX}${runId}`;
-  const created = new Set<string>();
-  let submitted = false;
+  /** Projections this run created: id -> the name it sent (checked again before any delete). */
+  const created = new Map<string, string>();
+  /** Authors of the run's own (`scrub-contract-...`) with texts on the target. */
+  const authors = new Set<string>();
+  const path = (req: Req, re: RegExp) => {
+    const m = re.exec(req.path);
+    try {
+      return m ? decodeURIComponent(m[1]!) : undefined;
+    } catch {
+      return m?.[1];
+    }
+  };
 
-  /** On a real target: a DELETE of anything the run was not given and did not create never leaves. */
-  const refusal = (req: Req): string | undefined => {
+  /** On a real target: a DELETE of anything the run was neither given nor created never leaves. */
+  const refusal = async (req: Req): Promise<string | undefined> => {
     if (controls || req.method !== 'DELETE') return undefined;
-    const segment = (re: RegExp) => {
-      const m = re.exec(req.path);
-      try {
-        return m ? decodeURIComponent(m[1]!) : undefined;
-      } catch {
-        return m![1];
-      }
-    };
     if (req.path === '/v3/submission/partial') {
       const ids = new URLSearchParams(req.query ?? '').getAll('submission_id');
       return ids.every((id) => id === creds.deletableSubmissionId || id.startsWith(OWN_PREFIX)) ? undefined : `a partial delete of submission ${ids.join(', ')}, which the set-up did not give as deletableSubmissionId`;
     }
-    const projection = segment(/^\/v3\/projection\/([^/]+)$/);
-    if (projection !== undefined) return created.has(projection) || NO_PROJECTIONS.has(projection) ? undefined : `a delete of projection ${projection}, which this run did not create`;
-    const who = segment(/\/author\/([^/]+)$/);
-    if (who !== undefined) return who.startsWith(OWN_PREFIX) || !/^[A-Za-z0-9-]{1,40}$/.test(who) ? undefined : `a delete of author ${who}, whom this run did not create`;
+    const projection = path(req, /^\/v3\/projection\/([^/]+)$/);
+    if (projection !== undefined) {
+      if (NO_PROJECTIONS.has(projection)) return undefined;
+      const name = created.get(projection);
+      if (name === undefined) return `a delete of projection ${projection}, which this run did not create`;
+      // the id came from the server: it must still name the projection this run created
+      const read = await send(options.target, { method: 'GET', path: `/v3/projection/${encodeURIComponent(projection)}`, headers: req.headers ?? {} }).catch(() => undefined);
+      const found = (read?.json as { item?: { name?: unknown } } | undefined)?.item?.name;
+      return read?.status === 404 || found === name ? undefined : `a delete of projection ${projection}: this run created it as "${name}", the server now names it ${JSON.stringify(found ?? null)}`;
+    }
+    const who = path(req, /\/author\/([^/]+)$/);
+    if (who !== undefined) return who.startsWith(OWN_PREFIX) ? undefined : `a delete of author ${who}, whom this run did not create`;
     return `a DELETE of ${req.path}, which the suite does not know`;
   };
   const ctx: Ctx = {
     creds,
     author,
     send: async (req: Req) => {
-      const refused = refusal(req);
+      const refused = await refusal(req);
       if (refused) throw new Error(`refused to send ${refused}`);
       const res = await send(options.target, req);
-      const id = (res.json as { projection_id?: unknown } | undefined)?.projection_id;
-      if (req.method === 'POST' && req.path === '/v3/projection' && res.status === 200 && typeof id === 'string') created.add(id);
-      if (req.method === 'DELETE' && req.path.startsWith('/v3/projection/') && res.status === 200) created.delete(decodeURIComponent(req.path.slice('/v3/projection/'.length)));
-      if (req.method === 'PUT' && res.status === 200 && req.body?.includes(author)) submitted = true;
+      if (!controls && res.status === 200) {
+        const sent = (() => {
+          try {
+            return JSON.parse(req.body ?? 'null') as { name?: unknown; author_id?: unknown } | null;
+          } catch {
+            return null;
+          }
+        })();
+        const id = (res.json as { projection_id?: unknown } | undefined)?.projection_id;
+        if (req.method === 'POST' && req.path === '/v3/projection' && typeof id === 'string') created.set(id, typeof sent?.name === 'string' ? sent.name : '');
+        if (req.method === 'DELETE' && req.path.startsWith('/v3/projection/')) created.delete(path(req, /^\/v3\/projection\/([^/]+)$/) ?? '');
+        if (req.method === 'PUT' && typeof sent?.author_id === 'string' && sent.author_id.startsWith(OWN_PREFIX)) authors.add(sent.author_id);
+        if (req.method === 'DELETE' && req.path.includes('/author/')) authors.delete(path(req, /\/author\/([^/]+)$/) ?? '');
+      }
       return Object.assign(res, { request: req });
     },
     unique: (prefix = 'contract') => `${prefix}_${runId}_${counter++}`.toLowerCase().replace(/[^a-z0-9_]/g, '_'),
@@ -241,6 +258,7 @@ export async function runContract(options: RunOptions): Promise<Report> {
   const results: CaseResult[] = [];
   const fuzz: FuzzResult[] = [];
   const cleanup: string[] = [];
+  const cleanupFailures: string[] = [];
   try {
     for (const area of areas) {
       for (const c of allCases[area]) {
@@ -265,7 +283,7 @@ export async function runContract(options: RunOptions): Promise<Report> {
         try {
           await seed();
           res = await c.run(ctx);
-          problems = judge(c, res, validator);
+          problems = judge(c, res, validator, redact);
           if (!problems.length && c.check) problems = await c.check(res, ctx);
         } catch (error) {
           // undici says only "fetch failed"; the cause says why (ECONNREFUSED, a reset, a timeout)
@@ -288,7 +306,9 @@ export async function runContract(options: RunOptions): Promise<Report> {
       await seed();
       // partial deletes that must be refused name the deletable submission (so a missing check shows
       // as a deletion there) or, without one, a submission no deployment has
-      const fuzzCreds = { ...creds, submissionId: destructive && creds.deletableSubmissionId ? creds.deletableSubmissionId : NO_SUBMISSION };
+      // spec-breaking partial deletes: on the mock its seeded submission (so "no such submission" cannot
+      // hide a missing check); on a real target one that does not exist (a lenient server deletes nothing)
+      const fuzzCreds = { ...creds, submissionId: controls ? creds.deletableSubmissionId : NO_SUBMISSION };
       const arbitraries = invalidRequests(fuzzCreds, submissionFieldValues, dataFieldValues, projectionFieldValues);
       for (const [operationId, arbitrary] of Object.entries(arbitraries)) {
         const op = operationById.get(operationId)!;
@@ -304,7 +324,7 @@ export async function runContract(options: RunOptions): Promise<Report> {
             const message = messageOf(res.json);
             if (res.status < 400 || res.status >= 500) throw new Error(`got ${res.status}, not a 4xx`);
             if (!documented.length) throw new Error(`status ${res.status} is not documented for ${operationId}`);
-            if (message === undefined || !documented.some((e) => templateMatches(e.message, message))) throw new Error(`undocumented message ${JSON.stringify(message ?? res.text.slice(0, 100))}`);
+            if (message === undefined || !documented.some((e) => templateMatches(e.message, message))) throw new Error(`undocumented message ${JSON.stringify(message ?? redact(personalRedacted(res.text)).slice(0, 100))}`);
             const problems = validator.check(op, res.status, res.json);
             if (problems.length) throw new Error(problems.join('; '));
           }),
@@ -330,21 +350,30 @@ export async function runContract(options: RunOptions): Promise<Report> {
   } finally {
     if (controls) await send(admin, { method: 'PUT', path: '/__mock/state', headers: { 'content-type': 'application/json' }, body: JSON.stringify(saved) }).catch(() => {});
     else {
-      // leave a real target as it was found: what this run created, and nothing else
-      for (const id of [...created]) {
-        const key = [creds.apiKey, creds.limitApiKey].filter((k): k is string => !!k);
-        for (const apiKey of key) {
-          const r = await send(options.target, { method: 'DELETE', path: `/v3/projection/${encodeURIComponent(id)}`, headers: { 'x-api-key': apiKey } }).catch(() => undefined);
-          if (r?.status === 200) {
-            cleanup.push(`deleted projection ${id}, left by a failed case`);
+      // leave a real target as it was found: what this run created, and nothing else (through ctx.send,
+      // so the same refusals apply)
+      for (const [id, name] of [...created]) {
+        const keys = [...new Set([creds.apiKey, creds.limitApiKey].filter((k): k is string => !!k))];
+        let gone = false;
+        for (const apiKey of keys) {
+          const r = await ctx.send({ method: 'DELETE', path: `/v3/projection/${encodeURIComponent(id)}`, headers: { 'x-api-key': apiKey } }).catch((e: Error) => ({ status: 0, text: e.message }));
+          if (r.status === 200) {
+            cleanup.push(`deleted projection ${id} ("${name}"), left by a case`);
+            gone = true;
             break;
           }
         }
+        if (!gone) cleanupFailures.push(`could not delete projection ${id} ("${name}"), created by this run: delete it by hand`);
       }
-      if (submitted && creds.accountId && creds.token) {
-        const r = await send(options.target, { method: 'DELETE', path: `/${creds.version}/account/${encodeURIComponent(creds.accountId)}/author/${author}`, headers: { authorization: `Token token=${creds.token}` } }).catch((e: Error) => ({ status: 0, text: e.message }));
-        cleanup.push(r.status === 200 ? `deleted the texts of author ${author} (this run's own)` : `could not delete the texts of author ${author} (status ${r.status}): delete them by hand`);
+      for (const who of [...authors]) {
+        if (!creds.accountId || !creds.token) break;
+        const r = await ctx
+          .send({ method: 'DELETE', path: `/${creds.version}/account/${encodeURIComponent(creds.accountId)}/author/${encodeURIComponent(who)}`, headers: { authorization: `Token token=${creds.token}` } })
+          .catch((e: Error) => ({ status: 0, text: e.message }));
+        if (r.status === 200) cleanup.push(`deleted the texts of author ${who} (this run's own)`);
+        else cleanupFailures.push(`could not delete the texts of author ${who} (status ${r.status}): delete them by hand`);
       }
+      cleanup.push(...cleanupFailures);
       for (const line of cleanup) log(`cleanup: ${line}`);
       if (options.setup?.after) await options.setup.after(setupContext);
     }
@@ -364,6 +393,7 @@ export async function runContract(options: RunOptions): Promise<Report> {
   }
   const hit = coverage.filter((r) => r.state === 'hit').length;
   const percent = coverage.length ? Math.floor((hit / coverage.length) * 1000) / 10 : 0;
-  const ok = results.every((r) => r.state !== 'failed') && fuzz.every((f) => !f.failure);
+  // a run that leaves data behind on the target is not a passing run
+  const ok = results.every((r) => r.state !== 'failed') && fuzz.every((f) => !f.failure) && !cleanupFailures.length;
   return { target: options.target, mockControls: controls, results, coverage, percent, fuzz, cleanup, ok };
 }

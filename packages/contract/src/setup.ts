@@ -110,7 +110,8 @@ export const checkIds = (ids: unknown, where: string): SetupIds => (ids === unde
 /** Credentials from the environment (`SCRUB_CONTRACT_*`); empty variables count as absent. */
 export function credentialsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Partial<Pick<Credentials, CredentialName>> {
   const out: Partial<Pick<Credentials, CredentialName>> = {};
-  for (const [name, variable] of Object.entries(CREDENTIAL_ENV) as [CredentialName, string][]) if (env[variable]) out[name] = env[variable];
+  // trimmed: a secret pasted with a newline goes out without it (fetch trims header values)
+  for (const [name, variable] of Object.entries(CREDENTIAL_ENV) as [CredentialName, string][]) if (env[variable]?.trim()) out[name] = env[variable]!.trim();
   return out;
 }
 

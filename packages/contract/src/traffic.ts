@@ -3,9 +3,9 @@
 // Optionally each request is sent again to a mock and the answers compared. Reports never hold a
 // credential or a personal value.
 import { readFileSync } from 'node:fs';
-import { dataFieldValues } from '@scrub/spec/idcheck';
 import { shapeDifferences, shapeOf, type Shape } from './shape.js';
 import { send, type Req } from './http.js';
+import { credentialRedactor, PERSONAL_KEYS } from './redact.js';
 import { messageOf, operations, ResponseValidator, templateMatches, type Operation } from './spec.js';
 
 interface HarHeader {
@@ -19,28 +19,7 @@ interface HarEntry {
   response: { status: number; headers?: HarHeader[]; content?: { text?: string; encoding?: string; mimeType?: string } };
 }
 
-/** Keys whose values are personal: the spec's data-field list and the personal parts of a submission and a text. */
-export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
-  ...dataFieldValues,
-  'email',
-  'userid',
-  'applicant_id',
-  'OCR_raw',
-  'ocr',
-  'idImage',
-  'idBackImage',
-  'selfieImage',
-  'text',
-  'question_text',
-]);
 const CREDENTIAL_HEADERS = new Set(['x-api-key', 'authorization', 'cookie', 'set-cookie', 'proxy-authorization']);
-
-/** A JSON value with every personal value replaced by `[redacted]`. */
-export function redactPersonal(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactPersonal);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, PERSONAL_KEYS.has(k) ? '[redacted]' : redactPersonal(v)]));
-  return value;
-}
 
 export interface TrafficExchange {
   /** `METHOD /path?query`, personal query values redacted. */
@@ -116,9 +95,9 @@ export async function checkTraffic(file: string, options: TrafficOptions = {}): 
   const entries = har.log?.entries;
   if (!Array.isArray(entries)) throw new Error(`${file} is not a HAR file: no log.entries`);
 
-  const secrets = new Set<string>();
-  for (const e of entries) for (const h of e.request.headers ?? []) if (CREDENTIAL_HEADERS.has(h.name.toLowerCase()) && h.value.length >= 4) secrets.add(h.value.replace(/^Token token=/, ''));
-  const redact = (text: string) => [...secrets].reduce((t, s) => t.split(s).join('[redacted]'), text);
+  const secrets: string[] = [];
+  for (const e of entries) for (const h of e.request.headers ?? []) if (CREDENTIAL_HEADERS.has(h.name.toLowerCase())) secrets.push(h.value.trim(), h.value.replace(/^Token token=/, '').trim());
+  const redact = credentialRedactor(secrets);
 
   const validator = new ResponseValidator();
   const exchanges: TrafficExchange[] = [];
@@ -131,12 +110,14 @@ export async function checkTraffic(file: string, options: TrafficOptions = {}): 
     const url = new URL(entry.request.url);
     const method = entry.request.method.toUpperCase();
     const query = [...new URLSearchParams(url.search)].map(([k, v]) => `${encodeURIComponent(k)}=${PERSONAL_KEYS.has(k) ? '[redacted]' : encodeURIComponent(v)}`).join('&');
-    const shown = redact(`${method} ${url.pathname}${query ? `?${query}` : ''}`);
+    // an author id in a path is a learner's id: as personal as `author_id` in a body
+    const pathname = url.pathname.replace(/(\/author\/)[^/]+/, '$1[redacted]');
+    const shown = redact(`${method} ${pathname}${query ? `?${query}` : ''}`);
     const { op, onPath } = operationOf(method, url.pathname);
     const status = entry.response.status;
     // a service worker's copy of a page's call is not a call of its own (the page's entry has the answer)
     if (!onPath.length || method === 'OPTIONS' || url.pathname.startsWith('/__mock/') || entry._serviceWorkerRef) {
-      exchanges.push({ request: shown, status, state: 'ignored', problems: [] });
+      exchanges.push({ request: redact(`${method} ${pathname}`), status, state: 'ignored', problems: [] }); // no query: not ours to judge
       continue;
     }
     const text = bodyText(entry.response.content);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli as runCli } from './cli.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runContract } from '../src/index.js';
+import { credentialsFromEnv, runContract } from '../src/index.js';
 import { STAGING, startStaging, type Running } from './servers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scrub-contract-real-'));
@@ -128,10 +128,56 @@ describe('against a deployment that is not the mock', () => {
     [['--target', 'http://127.0.0.1:9', '--fuzz-path', '1:2'], /--fuzz-path needs the --seed it was printed with/],
     [['compare', '--target', 'http://127.0.0.1:9'], /compare needs two --target, got 1/],
     [['traffic'], /traffic needs a HAR file/],
+    [['--target', 'http://127.0.0.1:9', '--only', 'constructor'], /--only: unknown operation id "constructor"/],
+    [['compare', '--target', 'http://127.0.0.1:9', '--target', 'http://127.0.0.1:8', '--admin', 'http://127.0.0.1:7'], /--admin is for run, not compare/],
+    [['--target', 'http://127.0.0.1:9', '--admin', 'mock'], /--admin is not an http\(s\) URL/],
   ])('%j exits 2', async (args, message) => {
     const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
+  });
+});
+
+describe('nothing is deleted that the run was not given or did not create', () => {
+  it('every DELETE of a destructive run with negative properties names the given submission, or what the run created, or nothing that exists', async () => {
+    const deletes: string[] = [];
+    const staging = await startStaging((x) => (x.method === 'DELETE' && deletes.push(x.url), x));
+    try {
+      const report = await runContract({ target: staging.url, env: STAGING.env, setup: STAGING.setup, destructive: true, fuzzRuns: 30 });
+      expect(report.ok).toBe(true);
+      expect(deletes.length).toBeGreaterThan(30); // cases, spec-breaking requests and the clean-up
+      const allowed = [
+        /^\/v3\/submission\/partial\?(.*&)?submission_id=(stg-delete|scrub-contract-[^&]*)(&|$)/,
+        /^\/v3\/submission\/partial\?(?!.*submission_id=)/, // none named: refused before any lookup
+        /^\/v3\/projection\/(zzzzzzzzzzzzz|scrubcontract1)$/,
+        /\/author\/scrub-contract-/,
+      ];
+      const others = deletes.filter((d) => !allowed.some((re) => re.test(d)));
+      // the rest are projections: each one this run created (and so no longer in the staging state)
+      const projections = (await staging.state()).idcheck.projects.flatMap((p: { projections: { projection_id: string }[] }) => p.projections.map((x) => x.projection_id));
+      expect(projections).toEqual(['keepme0000001']);
+      for (const d of others) expect(d, d).toMatch(/^\/v3\/projection\/[a-z0-9]{13}$/);
+      expect(others.some((d) => d.endsWith('keepme0000001'))).toBe(false);
+    } finally {
+      await staging.stop();
+    }
+  });
+
+  it('a projection id the server hands back is deleted only while it still names what the run created', async () => {
+    // a wrong server that "creates" an accepted spec-breaking projection under the id of one that exists
+    const staging = await startStaging((x) => (x.status === 400 && x.text.includes('Invalid mode:') ? { ...x, status: 200, text: '{"message":"Create projection success","projection_id":"keepme0000001"}' } : x));
+    try {
+      const report = await runContract({ target: staging.url, env: STAGING.env, setup: STAGING.setup, only: ['createProjection'], fuzzRuns: 0 });
+      expect((await staging.state()).idcheck.projects[0].projections.map((p: { name: string }) => p.name)).toEqual(['keep_me']);
+      expect(report.cleanup).toEqual(['could not delete projection keepme0000001 ("contract_mode"), created by this run: delete it by hand']);
+      expect(report.ok).toBe(false);
+    } finally {
+      await staging.stop();
+    }
+  });
+
+  it('credentials from the environment are trimmed (a pasted newline), so redaction finds them', () => {
+    expect(credentialsFromEnv({ SCRUB_CONTRACT_API_KEY: ' stg-key-0001\n', SCRUB_CONTRACT_TOKEN: '  ' })).toEqual({ apiKey: 'stg-key-0001' });
   });
 });
 
@@ -141,6 +187,8 @@ describe('failures come with a reproduction', () => {
     // two faults: a lower-case 404 message, and a projection body with an unknown mode accepted
     staging = await startStaging((x) => {
       if (x.status === 404 && x.text.includes('Projection not found')) return { ...x, text: x.text.replace('Projection not found', 'projection not found') };
+      // an error body that echoes the key just where a report would cut the quote
+      if (x.status === 403) return { ...x, status: 401, text: JSON.stringify({ message: 'x'.repeat(180) + STAGING.env.SCRUB_CONTRACT_API_KEY }) };
       if (x.status === 400 && x.text.includes('Invalid mode:')) return { ...x, status: 200, text: '{"message":"Create projection success","projection_id":"zzzzzzzzzzzzz"}' };
       return x;
     });
@@ -150,7 +198,9 @@ describe('failures come with a reproduction', () => {
   it('a failed case prints a curl command that, run with the credentials in the environment, shows the same answer', async () => {
     const r = await cli(['--target', staging.url, '--only', 'getProjection', '--fuzz-runs', '0'], STAGING.env);
     expect(r.code).toBe(1);
-    const command = /reproduce: (curl .*)/.exec(r.out)?.[1];
+    expect(r.out).toContain('expected status 403, got 401');
+    expect(r.out).not.toContain('stg-key-'); // the echoed key, not even cut off at the quote's end
+    const command = /reproduce: (curl .*\$\{SCRUB_CONTRACT_API_KEY\}.*)/.exec(r.out)?.[1];
     expect(command).toBe(`curl -sS -i -X GET '${staging.url}/v3/projection/zzzzzzzzzzzzz' -H "x-api-key: \${SCRUB_CONTRACT_API_KEY}"`);
     for (const secret of SECRETS) expect(r.out + r.err).not.toContain(secret);
     const replayed = await new Promise<string>((resolve) => execFile('bash', ['-c', command!], { env: { ...process.env, ...STAGING.env } }, (_e, stdout) => resolve(stdout)));

@@ -67,6 +67,8 @@ export async function startPrism(args: string[]): Promise<Running & { output(): 
 export interface Exchange {
   method: string;
   path: string;
+  /** Path and query as sent. */
+  url: string;
   status: number;
   text: string;
 }
@@ -86,9 +88,9 @@ export function startProxy(mockUrl: string, mutate: (x: Exchange, forward: () =>
           headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>,
           ...(chunks.length ? { body: Buffer.concat(chunks).toString('utf8') } : {}),
         });
-        return { method: req.method ?? 'GET', path, status: upstream.status, text: upstream.text };
+        return { method: req.method ?? 'GET', path, url: req.url ?? '/', status: upstream.status, text: upstream.text };
       };
-      const out = await mutate({ method: req.method ?? 'GET', path, status: 0, text: '' }, forward);
+      const out = await mutate({ method: req.method ?? 'GET', path, url: req.url ?? '/', status: 0, text: '' }, forward);
       res.writeHead(out.status, { 'content-type': 'application/json' });
       res.end(out.text);
     }),

@@ -104,7 +104,8 @@ describe('scrub-contract traffic', () => {
     expect(r.code, r.out + r.err).toBe(0);
     const everything = r.out + r.err + ['good.json', 'good.md', 'good.xml'].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
     expect(everything).toContain('GET /v3/submission?email=[redacted]');
-    for (const secret of [KEY, 'demo-token', 'jisung.park', 'Ji Sung', 'Park', 'My recorded text']) expect(everything).not.toContain(secret);
+    expect(everything).toContain('DELETE /v2.3.0/account/demo-account/author/[redacted]');
+    for (const secret of [KEY, 'demo-token', 'jisung.park', 'Ji Sung', 'Park', 'My recorded text', 'learner-9']) expect(everything).not.toContain(secret);
   });
 
   it('--replay sends the recording to a fresh mock: the same answers (a created id mapped to the new one); a changed recording differs', async () => {
