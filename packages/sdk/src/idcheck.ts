@@ -37,6 +37,20 @@ export interface PartialDeleteParams {
 
 export type SubmissionQuery = ({ userid: string; email?: never } | { email: string; userid?: never }) & { count?: number };
 
+/**
+ * The query values of a partial delete: lists joined with `,`. Plain-JS callers may pass a string
+ * where a list is typed, or nothing at all; those values are checked and sent as they are.
+ */
+function partialDeleteValues(params: PartialDeleteParams | undefined): Record<string, string | undefined> {
+  const list = (value: unknown) => (Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '');
+  return {
+    submission_id: typeof params?.submissionId === 'string' ? params.submissionId : undefined,
+    fields: list(params?.fields),
+    data_fields: params?.dataFields === undefined ? undefined : list(params.dataFields),
+    admin_name: params?.adminName,
+  };
+}
+
 const projectionPath = (id: string) => `/v3/projection/${encode(id, 'projectionId')}`;
 
 export function createIdCheckClient(options: IdCheckClientOptions) {
@@ -54,15 +68,11 @@ export function createIdCheckClient(options: IdCheckClientOptions) {
     submissions: {
       /** Deletes the named parts of one submission (`DELETE /v3/submission/partial`); refused locally as the server would. */
       async partialDelete(params: PartialDeleteParams, o?: RequestOptions): Promise<PartialDeleteSubmissionResponse> {
-        const refused = (await import('./internal/refusals.js')).partialDeleteRefusal(params ?? ({} as PartialDeleteParams));
+        // one set of values for the local check and the request: what is checked is what is sent
+        const values = partialDeleteValues(params);
+        const refused = (await import('./internal/refusals.js')).partialDeleteRefusal(values);
         if (refused) throw refused;
-        const q = query({
-          submission_id: params.submissionId,
-          fields: params.fields.join(','),
-          data_fields: params.dataFields?.join(','),
-          admin_name: params.adminName,
-        });
-        return send({ operation: 'partialDeleteSubmission', method: 'DELETE', path: '/v3/submission/partial', query: q }, o);
+        return send({ operation: 'partialDeleteSubmission', method: 'DELETE', path: '/v3/submission/partial', query: query(values) }, o);
       },
 
       /** One submission by id (`GET /v3/submission?submission_id=`), projections applied. */

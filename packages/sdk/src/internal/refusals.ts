@@ -11,15 +11,9 @@ function refusal<Op extends OperationId>(operation: Op, message: DocumentedMessa
 }
 
 /** The documented refusal of a partial delete's parameters, or undefined when the server would take them. */
-export function partialDeleteRefusal(params: { submissionId: string; fields: readonly string[]; dataFields?: readonly string[] | undefined }) {
-  // what the request would carry: lists joined with `,` (plain-JS callers may pass anything)
-  const list = (value: unknown) => (Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '');
-  const query: Record<string, string[]> = {
-    submission_id: typeof params.submissionId === 'string' ? [params.submissionId] : [],
-    fields: [list(params.fields)],
-    data_fields: params.dataFields === undefined ? [] : [list(params.dataFields)],
-  };
-  const checked = checkPartialDelete({ getAll: (name) => query[name] ?? [] });
+export function partialDeleteRefusal(values: Readonly<Record<string, string | undefined>>) {
+  // the query values the request would carry, exactly as it would carry them
+  const checked = checkPartialDelete({ getAll: (name) => (values[name] === undefined ? [] : [values[name]!]) });
   return checked.ok ? undefined : refusal('partialDeleteSubmission', checked.message, checked.values);
 }
 

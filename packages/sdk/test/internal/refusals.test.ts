@@ -29,6 +29,16 @@ describe('local refusals: the documented error, no request', () => {
     expect(f.calls).toHaveLength(0);
   });
 
+  it('plain JS: what is checked is what is sent (a string where a list is typed)', async () => {
+    const g = fakeFetch(json(200, { message: 'success', submission_id: 's1', deleted: { fields: ['data'], data_fields: ['first_name'] } }));
+    const plain = client(g.fetch);
+    await plain.submissions.partialDelete({ submissionId: 's1', fields: 'data' as never, dataFields: 'first_name' as never });
+    expect(g.calls.map((c) => c.url)).toEqual(['http://api.test/v3/submission/partial?submission_id=s1&fields=data&data_fields=first_name']);
+    const refused = await plain.submissions.partialDelete({ submissionId: 's1', fields: 'email' as never, dataFields: 'first_name' as never }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 400, code: 'data_fields parameter is not allowed when fields does not include data', sent: false });
+    expect(g.calls).toHaveLength(1);
+  });
+
   it('the local error body has the area envelope', async () => {
     const a = await id.submissions.partialDelete({ submissionId: 's1', fields: ['email'], dataFields: [] }).catch((e) => e);
     expect(a.body).toEqual({ errorCode: 'data_fields parameter is not allowed when fields does not include data' });
