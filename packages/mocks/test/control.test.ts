@@ -290,4 +290,15 @@ describe('bounds', () => {
     expect(bodies.at(-1)).toBe(true); // the newest keep theirs
     expect(bodies[0]).toBe(false);
   });
+
+  it('past the 1,000-request limit too, the bodies kept are exactly the newest that fit the budget', () => {
+    const state = createMockState(undefined, { onWarning: () => {} });
+    const body = JSON.stringify({ name: 'x'.repeat(2_000), mode: 'exclude', fields: ['gender'] });
+    for (let i = 0; i < 1_200; i++) handleRequest(state, toMockRequest({ method: 'POST', url: '/v3/projection', headers: { ...KEY, 'content-type': 'application/json' }, body }));
+    const kept = state.requests().map((r) => r.body !== null);
+    const fit = Math.floor((1024 * 1024) / body.length);
+    expect(kept).toHaveLength(1_000);
+    expect(kept.filter(Boolean)).toHaveLength(fit);
+    expect(kept.slice(-fit).every(Boolean)).toBe(true); // the newest `fit`, none older
+  });
 });

@@ -4,11 +4,11 @@
 import { ArmError } from './control.js';
 import { FixtureError } from './fixture-check.js';
 import { json, type MockResponse } from './http.js';
-import { SessionError, type MockStateCore } from './state.js';
+import { SESSION_HEADER, SessionError, type MockStateCore } from './state.js';
 
 export const ADMIN_PREFIX = '/__mock/';
 /** The header that picks a session's state, arms and journal. */
-export const SESSION_HEADER = 'x-mock-session';
+export { SESSION_HEADER };
 
 /** True for a path under `/__mock/`. */
 export const isAdminPath = (path: string) => path.startsWith(ADMIN_PREFIX);

@@ -3,6 +3,7 @@
 // (typed from the catalogue) and the admin routes (`/__mock/arm`, `/__mock/requests`).
 import { documentedErrorFor, errorMessages, templateMatches, type DocumentedError, type ErrorMessages, type OperationId } from '@scrub/spec';
 import { FAULTS, json, type Fault, type MockResponse } from './http.js';
+import { MAX_DELAY_MS } from './prefer.js';
 
 export { FAULTS, type Fault } from './http.js';
 
@@ -95,7 +96,6 @@ export class ArmError extends Error {
 
 /** Requests the journal keeps (the latest). */
 export const JOURNAL_LIMIT = 1000;
-const MAX_DELAY_MS = 60_000;
 const isInteger = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER) => Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
 
 /** The answer an arm with a status or a message sends: the documented error it names. */
@@ -148,6 +148,8 @@ export class Control {
   #seq = 0;
   #armSeq = 0;
   #bodyChars = 0;
+  /** Index of the oldest journal entry that may still hold a body. */
+  #bodiesFrom = 0;
   /** Bumped by `reset()`: a request that waited (a delay) across a reset belongs to no state any more. */
   generation = 0;
 
@@ -184,12 +186,16 @@ export class Control {
   }
 
   record(recorded: Recorded): void {
-    if (this.#journal.length >= JOURNAL_LIMIT) this.#bodyChars -= this.#journal.shift()!.recorded.body?.length ?? 0;
+    if (this.#journal.length >= JOURNAL_LIMIT) {
+      this.#bodyChars -= this.#journal.shift()!.recorded.body?.length ?? 0;
+      if (this.#bodiesFrom > 0) this.#bodiesFrom--;
+    }
     this.#journal.push({ seq: ++this.#seq, recorded });
     this.#bodyChars += recorded.body?.length ?? 0;
-    // bodies share a budget: past it, the oldest entries keep everything but their body (recorded as null)
-    for (let i = 0; this.#bodyChars > JOURNAL_BODY_BUDGET && i < this.#journal.length; i++) {
-      const old = this.#journal[i]!.recorded;
+    // bodies share a budget: past it, the oldest entries keep everything but their body (recorded as
+    // null); entries before #bodiesFrom have lost theirs already, so each is visited once
+    while (this.#bodyChars > JOURNAL_BODY_BUDGET && this.#bodiesFrom < this.#journal.length) {
+      const old = this.#journal[this.#bodiesFrom++]!.recorded;
       if (old.body !== undefined) {
         this.#bodyChars -= old.body.length;
         old.body = undefined;
@@ -205,6 +211,7 @@ export class Control {
   clearRequests(): void {
     this.#journal = [];
     this.#bodyChars = 0;
+    this.#bodiesFrom = 0;
   }
 }
 

@@ -1,7 +1,7 @@
 // Documented errors come from the spec's catalogue: the mock names a documented message and the values
 // of its `{name}` parts; the catalogue decides status and body. An undocumented message is a type error.
 import { documentedResponse, errorMessages, type DocumentedError, type DocumentedMessage, type OperationId } from '@scrub/spec';
-import { json, type MockResponse } from './http.js';
+import { errorJson, json, type MockResponse } from './http.js';
 
 /** The documented error `message` of `operationId`, with `{name}` parts filled from `values`. */
 export function documentedError<Op extends OperationId>(operationId: Op, message: DocumentedMessage<Op>, values?: Record<string, string>): MockResponse {
@@ -19,5 +19,5 @@ export function exampleError(operationId: OperationId, status?: number, message?
     if (message === undefined) return true;
     return e.message === message || e.example.errorCode === message || e.example.message === message;
   });
-  return entry && { ...json(entry.status, entry.example), message: (entry.example.errorCode ?? entry.example.message) as string };
+  return entry && errorJson(entry.status, entry.example);
 }

@@ -6,7 +6,7 @@ import { messageOf } from '@scrub/spec/helpers';
 import type { ApiArea, OperationRequest } from './area.js';
 import { JOURNAL_BODY_LIMIT, type ArmEffect, type Fault } from './control.js';
 import { exampleError } from './errors.js';
-import { FAULT_BODY, isFault, json, type MockRequest, type MockResponse, type MockResult } from './http.js';
+import { errorJson, FAULT_RESPONSE, isFault, type MockRequest, type MockResponse, type MockResult } from './http.js';
 import { describeIgnored, parsePrefer, type Preferences } from './prefer.js';
 import type { RouteMatch } from './router.js';
 import type { MockStateCore } from './state.js';
@@ -59,14 +59,14 @@ function answer(state: MockStateCore, request: MockRequest, match: Extract<Route
   if (armed?.response) return record(armed.response);
   const fault: Fault | undefined = armed?.fault;
   if (fault === 'reset') return record({ fault });
-  if (fault === 'stall' || fault === 'truncate' || fault === 'invalid-json') return record({ fault, response: json(200, JSON.parse(FAULT_BODY)) });
+  if (fault === 'stall' || fault === 'truncate' || fault === 'invalid-json') return record({ fault, response: FAULT_RESPONSE });
   const call = { request, operationId, params: match.params, slice: (state as unknown as Record<string, unknown>)[area.key], options: state.options };
   let response;
   try {
     response = runOperation(area, call);
   } catch (error) {
     state.options.onWarning?.(`${operationId} failed: ${error instanceof Error ? error.message : String(error)}`);
-    response = exampleError(operationId, 500) ?? json(500, { message: 'Internal server error' });
+    response = exampleError(operationId, 500) ?? errorJson(500, { message: 'Internal server error' });
   }
   // the operation ran and changed what it changes; the answer is lost on the way
   if (fault === 'apply-then-reset') return record({ fault, response });

@@ -1,4 +1,5 @@
 // The framework-free request/response pair every adapter (MSW, node:http) converts to and from.
+import { messageOf } from '@scrub/spec/helpers';
 
 export interface MockRequest {
   method: string;
@@ -28,7 +29,6 @@ export interface MockResponse {
   message?: string;
 }
 
-/** What the core asks an adapter to do instead of answering: drop the connection. */
 /** What an armed fault does to the answer (the server and MSW do each as far as their transport allows). */
 export const FAULTS = ['reset', 'apply-then-reset', 'stall', 'truncate', 'invalid-json'] as const;
 export type Fault = (typeof FAULTS)[number];
@@ -59,6 +59,30 @@ export function json(status: number, body: unknown): MockResponse {
   return { status, headers: JSON_HEADERS as Record<string, string>, body: JSON.stringify(body) };
 }
 
+/** An error answer that carries its message, so the journal never parses the body to find it. */
+export function errorJson(status: number, body: Readonly<Record<string, unknown>>): MockResponse {
+  const message = messageOf(body);
+  return { ...json(status, body), ...(message !== undefined ? { message } : {}) };
+}
+
+/** The 200 a `stall` or `truncate` fault starts (built once: it never changes). */
+export const FAULT_RESPONSE: MockResponse = Object.freeze({ status: 200, headers: JSON_HEADERS as Record<string, string>, body: FAULT_BODY });
+
+/**
+ * The path of a request target: origin-form (`/v3/...`) as is, absolute-form (`http://host/v3/...`,
+ * what MSW sees) without scheme, userinfo and host. One rule for routing, logs and the journal.
+ */
+export function pathOf(target: string): string {
+  const queryAt = target.indexOf('?');
+  let path = queryAt === -1 ? target : target.slice(0, queryAt);
+  const schemeAt = path.indexOf('://');
+  if (schemeAt !== -1 && !path.startsWith('/')) {
+    const slash = path.indexOf('/', schemeAt + 3);
+    path = slash === -1 ? '/' : path.slice(slash);
+  }
+  return path;
+}
+
 /** Builds a `MockRequest` from a URL string (path + query, or absolute) and plain headers. */
 export function toMockRequest(input: {
   method: string;
@@ -68,12 +92,7 @@ export function toMockRequest(input: {
   bodyTooLarge?: boolean;
 }): MockRequest {
   const queryAt = input.url.indexOf('?');
-  let path = queryAt === -1 ? input.url : input.url.slice(0, queryAt);
-  const schemeAt = path.indexOf('://');
-  if (schemeAt !== -1) {
-    const slash = path.indexOf('/', schemeAt + 3);
-    path = slash === -1 ? '/' : path.slice(slash);
-  }
+  const path = pathOf(input.url);
   let query: URLSearchParams | undefined; // parsed on first use: most routes never read it
   const rawQuery = queryAt === -1 ? '' : input.url.slice(queryAt + 1);
   const headers = input.headers;

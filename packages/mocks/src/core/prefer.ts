@@ -11,7 +11,8 @@ export interface Preferences {
 
 // one token: `name`, or `name=value` with value quoted (may hold `,` and `;`) or bare
 const TOKEN = /\s*([^=,;\s]+)(?:\s*=\s*("(?:[^"\\]|\\.)*"|[^,;]*))?\s*(?:[,;]|$)/y;
-const MAX_DELAY_MS = 60_000;
+/** The longest delay a `Prefer` header or an arm may ask for. */
+export const MAX_DELAY_MS = 60_000;
 
 export function parsePrefer(header: string | undefined): Preferences | undefined {
   if (!header) return undefined;

@@ -2,7 +2,7 @@
 // path and method resolve to an operation (with its path parameters), a 404 or a 405 in one pass.
 import { errorMessages, type DocumentedError, type OperationId } from '@scrub/spec';
 import type { ApiArea } from './area.js';
-import { json, type MockResponse } from './http.js';
+import { errorJson, type MockResponse } from './http.js';
 
 /** One path template of an area and the operation per method on it. */
 interface CompiledRoute {
@@ -47,7 +47,7 @@ export function createRouter(areas: readonly ApiArea[]): Router {
       const documented = Object.values(entry.operations)
         .flatMap((id) => errorMessages[id] as readonly DocumentedError[])
         .find((e) => e.status === 405);
-      if (documented) entry.methodNotAllowed = json(405, documented.example);
+      if (documented) entry.methodNotAllowed = errorJson(405, documented.example);
     }
     return { area, routes: [...byPath.values()], notFound: area.notFound() };
   });

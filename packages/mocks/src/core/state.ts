@@ -41,6 +41,8 @@ export interface MockStateCore {
 
 /** A session name: 1-64 characters of `A-Z a-z 0-9 _ -` (api-decisions.md "Sessions"). */
 export const SESSION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+/** The request header that names a session. */
+export const SESSION_HEADER = 'x-mock-session';
 export const SESSION_LIMIT = 100;
 
 export class SessionError extends Error {
@@ -111,7 +113,7 @@ function createFrom(areas: readonly ApiArea[], base: Record<string, unknown>, op
     requests: (filter) => control.requests(filter),
     clearRequests: () => control.clearRequests(),
     session(name) {
-      if (typeof name !== 'string' || !SESSION_NAME.test(name)) throw new SessionError('x-mock-session must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -');
+      if (typeof name !== 'string' || !SESSION_NAME.test(name)) throw new SessionError(`${SESSION_HEADER} must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -`);
       let found = sessions.get(name);
       if (found) {
         sessions.delete(name); // re-inserted below: the map's order is least recently used first

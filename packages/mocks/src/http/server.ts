@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { handleAdmin, isAdminPath, SESSION_HEADER, stateFor } from '../core/admin.js';
 import { handleRequest } from '../core/handle.js';
-import { BODY_LIMIT, INVALID_JSON_BODY, isFault, json, toMockRequest, type MockResponse, type MockResult } from '../core/http.js';
+import { BODY_LIMIT, INVALID_JSON_BODY, isFault, json, pathOf, toMockRequest, type MockResponse, type MockResult } from '../core/http.js';
 import type { MockStateCore } from '../core/state.js';
 
 export interface HttpServerOptions {
@@ -81,18 +81,6 @@ export function shown(value: string): string {
   return cut.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** The path of a request target for logs and routing: origin-form as is, absolute-form without scheme, userinfo and host. */
-function pathOf(target: string): string {
-  const queryAt = target.indexOf('?');
-  let path = queryAt === -1 ? target : target.slice(0, queryAt);
-  const schemeAt = path.indexOf('://');
-  if (schemeAt !== -1 && !path.startsWith('/')) {
-    const slash = path.indexOf('/', schemeAt + 3);
-    path = slash === -1 ? '/' : path.slice(slash);
-  }
-  return path;
-}
-
 /** The host name of a `Host` header, without the port, lower-cased (`[::1]` keeps its brackets). */
 function hostName(host: string): string {
   const end = host.startsWith('[') ? host.indexOf(']') + 1 : host.lastIndexOf(':') === -1 ? host.length : host.lastIndexOf(':');
@@ -107,7 +95,7 @@ function preflight(req: IncomingMessage): MockResponse {
     status: 204,
     headers: {
       'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS',
-      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'content-type, x-api-key, authorization, prefer, x-mock-session',
+      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? `content-type, x-api-key, authorization, prefer, ${SESSION_HEADER}`,
       'access-control-max-age': '600',
     },
     body: undefined,

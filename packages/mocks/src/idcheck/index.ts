@@ -3,7 +3,7 @@
 import { operationRoutes } from '@scrub/spec/idcheck';
 import type { ApiArea, GateResult, OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
-import { json, type MockResponse } from '../core/http.js';
+import { errorJson, type MockResponse } from '../core/http.js';
 import { credentials, type ProjectAuth } from './credentials.js';
 import { partialDeleteSubmission } from './partial-delete.js';
 import { createProjection, deleteProjection, getProjection, listProjections } from './projections.js';
@@ -11,8 +11,8 @@ import { checkIdCheckFixture, dumpIdCheck, loadIdCheck, type IdCheckFixture, typ
 import { getSubmission } from './submissions.js';
 
 const refuse = (response: MockResponse): GateResult<never> => ({ ok: false, response });
-const NOT_FOUND = json(404, { message: 'Not Found' });
-const METHOD_NOT_ALLOWED = json(405, { message: 'Method Not Allowed' });
+const NOT_FOUND = errorJson(404, { message: 'Not Found' });
+const METHOD_NOT_ALLOWED = errorJson(405, { message: 'Method Not Allowed' });
 
 function gate({ request, operationId, slice }: OperationRequest<IdCheckState>): GateResult<ProjectAuth> {
   // the gateway refuses an oversized body before the key is looked at

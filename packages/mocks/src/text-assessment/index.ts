@@ -3,7 +3,7 @@
 import { operationRoutes } from '@scrub/spec/text-assessment';
 import type { ApiArea, GateResult, OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
-import { json } from '../core/http.js';
+import { errorJson } from '../core/http.js';
 import { deleteAuthorSubmissions, getTextResults, submitText } from './operations.js';
 import { checkTextAssessmentFixture, dumpTextAssessment, loadTextAssessment, type TextAccount, type TextAssessmentFixture, type TextAssessmentState } from './state.js';
 
@@ -13,7 +13,7 @@ const VERSION_SEGMENT = /^[vV0-9][^/]*$/;
 const SUPPORTED_VERSION = /^v2\.\d+\.\d+$/;
 const TOKEN = /^Token token=(.+)$/;
 
-const envelope = (status: number, message: string) => json(status, { type: 'error', code: status, message });
+const envelope = (status: number, message: string) => errorJson(status, { type: 'error', code: status, message });
 const NOT_FOUND = envelope(404, 'not found');
 const METHOD_NOT_ALLOWED = envelope(405, 'method not allowed');
 
