@@ -252,8 +252,15 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // the client went away (mid-body: that request is logged as aborted): nobody to answer
     if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) return void socket.destroy();
-    // an answer is already under way (or out) on this socket: a second one would be read as its answer
-    if (socket.bytesWritten > 0 || (socket as Socket & { _httpMessage?: unknown })._httpMessage) return void socket.destroy();
+    // an answer is already under way on this socket (a delayed one, garbage pipelined behind it): a
+    // refusal would be read as its answer; let that answer go out whole, then close
+    const inFlight = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+    if (inFlight && !inFlight.writableFinished) {
+      inFlight.shouldKeepAlive = false;
+      inFlight.once('finish', () => socket.end());
+      return;
+    }
+    if (socket.bytesWritten > 0 || inFlight) return void socket.destroy();
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     const body = JSON.stringify({ message: status === 400 ? 'Bad Request: the request could not be parsed' : STATUS_TEXT[status] });
     socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\ncontent-type: application/json\r\naccess-control-allow-origin: *\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);

@@ -151,6 +151,7 @@ describe("what Node's parser refuses, and silent connections", () => {
 
     const big = await wire(port, `GET /v3/projection HTTP/1.1\r\nhost: localhost\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`);
     expect(big).toMatch(/^HTTP\/1\.1 431 /);
+    expect(big).toContain('access-control-allow-origin: *');
     expect(big.split('\r\n\r\n')[1]).toBe('{"message":"Request Header Fields Too Large"}');
 
     const expect417 = await raw(port, 'POST', '/v3/projection', { expect: 'magic', 'x-api-key': 'test-api-key', 'content-type': 'application/json' }, '{}');
@@ -171,7 +172,8 @@ describe("what Node's parser refuses, and silent connections", () => {
     const { port } = await start();
     // a delayed request, then garbage pipelined behind it: the delayed answer must not be a raw 400
     const answer = await wire(port, 'GET /v3/projection HTTP/1.1\r\nhost: localhost\r\nx-api-key: test-api-key\r\nprefer: delay=200\r\n\r\nNOT HTTP\r\n\r\n', 1_000);
-    expect(answer).not.toMatch(/^HTTP\/1\.1 400/);
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /); // the delayed answer itself, whole
+    expect(answer).toContain('"message":"Get projection list success"');
   });
 
   it('closes a connection that never sends a request', async () => {

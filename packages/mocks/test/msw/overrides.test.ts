@@ -52,10 +52,13 @@ describe('override', () => {
     expect(await get('/v3/projection')).toEqual({ status: 500, body: { message: 'Internal server error' } });
   });
 
-  it('matches by route, not by pattern: a malformed escape or another method is not its request', async () => {
-    server.use(override('getProjection', () => errorResponse('getProjection', 'Projection not found')));
-    expect((await get('/v3/projection/hidebirth0001')).status).toBe(404);
-    expect((await get('/v3/projection/a%ZZ', { method: 'DELETE' })).status).toBe(404); // the mock's own answer: no such projection
+  it("matches by the mock's route, not by MSW's pattern: a malformed escape is its request as the mock routes it, another method is not", async () => {
+    expect(await get('/v3/projection/a%ZZ')).toEqual({ status: 404, body: { message: 'Projection not found' } }); // the mock's own answer
+    // the override answers 500, the mock itself never does here: each answer says who gave it
+    server.use(override('getProjection', () => errorResponse('getProjection', 'Internal server error')));
+    expect((await get('/v3/projection/hidebirth0001')).status).toBe(500);
+    expect((await get('/v3/projection/a%ZZ')).status).toBe(500); // the mock routes it to getProjection too
+    expect(await get('/v3/projection/hidebirth0001', { method: 'DELETE' })).toEqual({ status: 200, body: { message: 'Delete projection success' } });
     expect((await get('/v3/projection/hidebirth0001', { method: 'PUT' })).body).toEqual({ message: 'Method not allowed for /projections/projectionId path' });
   });
 });
