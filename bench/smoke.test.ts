@@ -33,7 +33,9 @@ it('pnpm bench --smoke prints the table and produces every figure', async () => 
   }
   for (const figure of ['coldStartMockOverPrism', 'sdkOverRawFetch', 'sdkOverBareKy', 'bareKyOverRawFetch', 'openapiFetchOverRawFetch', 'sdkBundleOverFloor', 'scrubHandlersOverBareMsw', 'coldImportMocksOverMsw'])
     expectFigure(results.ratios[figure], figure);
-  expect(results.bundle['@scrub/sdk'].minGzip).toEqual(expect.any(Number));
+  // sizes are not timings: they are always measured
+  expect(results.ratios.sdkBundleOverFloor).toBeGreaterThan(1);
+  expect(results.bundle['@scrub/sdk'].minGzip).toBeLessThanOrEqual(10_000);
   expect(results.memory.growth).toEqual(expect.any(Number));
   // the mock answered its mix, not a wall of errors
   expect(results.throughput['idcheck (valid)'].mock.errors).toBe(0);

@@ -32,6 +32,7 @@ describe('field names are literal unions from the spec', () => {
     expectTypeOf<'name'>().toExtend<DataField>();
     expectTypeOf<'name'>().not.toExtend<ProjectionField>();
     expectTypeOf(client.projections.create).parameter(0).toHaveProperty('mode').toEqualTypeOf<'exclude' | undefined>();
+    expectTypeOf(client.projections.create).parameter(0).toHaveProperty('fields').toEqualTypeOf<readonly ProjectionField[]>();
     expectTypeOf(client.projections.list).returns.resolves.toEqualTypeOf<Projection[]>();
   });
 

@@ -27,7 +27,8 @@ describe('helpers', () => {
 
   it('deref follows local references; pointer and pointerPath escape `/` and `~`', () => {
     const op = operations(document).find((o) => o.operationId === 'getProjection')!;
-    expect(deref(document, op.operation.responses['404']).content['application/json']).toBeDefined();
+    const json = deref(document, op.operation.responses['404']).content['application/json'];
+    expect([json.schema, json.examples.projectionNotFound.value]).toEqual([{ $ref: '#/components/schemas/MessageBody' }, { message: 'Projection not found' }]);
     expect(pointerPath('#/a~1b/c~0d')).toEqual(['a/b', 'c~d']);
     expect(pointer(['a/b', 'c~d'])).toBe('#/a~1b/c~0d');
     expect(deref({ a: { $ref: '#/b' }, b: { $ref: '#/c' }, c: 3 }, { $ref: '#/a' })).toBe(3);

@@ -13,6 +13,7 @@ it('the README snippet runs and shows what it returns', async () => {
     return bound ? `${statement}; assert.deepStrictEqual(${bound[1]}, ${expected});` : `assert.deepStrictEqual(${statement}, ${expected});`;
   });
   expect(asserted).toContain('assert.deepStrictEqual');
+  expect(asserted).not.toContain('// =>'); // every shown value is asserted, none left as a comment
   // inside the package directory, so `@scrub/spec` resolves to this package (self-reference)
   const file = fileURLToPath(new URL('../readme-snippet.tmp.mjs', import.meta.url));
   writeFileSync(file, `import assert from 'node:assert';\n${asserted}\nconsole.log('snippet ok');\n`);

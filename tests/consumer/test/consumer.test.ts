@@ -240,7 +240,7 @@ const server = createMockHttpServer({ state: createMockState() }); server.listen
     const url = await new Promise<string>((resolve) => child.stdout.on('data', (d) => resolve(String(d).trim())));
     try {
       const out = await ok('npx', ['scrub-contract', '--target', url, '--require-coverage', '100', '--quiet', '--fuzz-runs', '5'], app);
-      expect(out).toMatch(/\b(\d+)\/\1 documented responses hit \(100%\)/);
+      expect(out).toContain('77/77 documented responses hit (100%)');
     } finally {
       child.kill();
     }

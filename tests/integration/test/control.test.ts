@@ -24,6 +24,10 @@ describe('arming the mock under app code', () => {
     expect(error).toMatchObject({ status: 500, code: 'Internal server error', operation: 'listProjections' });
     expect(state.requests({ operationId: 'listProjections' })).toHaveLength(1);
     expect(performance.now() - started).toBeLessThan(400); // no backoff was waited
+    // what the SDK honoured: the armed answer's own header
+    state.arm({ operationId: 'listProjections', status: 500 });
+    const raw = await fetch('https://rest-api.argosidentity.com/v3/projection', { headers: { 'x-api-key': 'test-api-key' } });
+    expect([raw.status, raw.headers.get('x-should-retry')]).toEqual([500, 'false']);
   });
 
   it('an armed 409 by message, with the documented body', async () => {

@@ -43,6 +43,13 @@ describe('retries', () => {
       const gaps = f.calls.slice(1).map((c, i) => c.at - f.calls[i]!.at);
       expect(gaps[0]).toBeGreaterThanOrEqual(0.99 * 500 - 5);
       expect(gaps[1]).toBeGreaterThanOrEqual(0.99 * 1000 - 5);
+      // and near its bottom: the delays shrink with it (no jitter would wait the full 0.5 s and 1 s)
+      random.mockReturnValue(0.1);
+      const g = fakeFetch(json(502, { message: 'Bad Gateway' }), json(502, { message: 'Bad Gateway' }), json(200, listBody));
+      await client(g.fetch).projections.list();
+      const short = g.calls.slice(1).map((c, i) => c.at - g.calls[i]!.at);
+      expect(short[0]).toBeLessThan(0.1 * 500 + 100);
+      expect(short[1]).toBeLessThan(0.1 * 1000 + 100);
     } finally {
       random.mockRestore();
     }
