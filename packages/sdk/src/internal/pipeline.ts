@@ -4,7 +4,7 @@
 // opened, and the operations whose lost first attempt already did the work resolved as success.
 import ky, { HTTPError, TimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
 import type { Client } from 'openapi-fetch';
-import type { DocumentedMessage, OperationId } from '@scrub/spec';
+import type { DocumentedMessage, OperationId, SuccessBody } from '@scrub/spec';
 import { messageOf } from '@scrub/spec/helpers';
 import { apiError, APIConnectionError, APITimeoutError, APIUserAbortError, ScrubError } from '../errors.js';
 import { checkCredentials, checkHeaders, checkLimits, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type RequestOptions, type TransportOptions } from './options.js';
@@ -45,9 +45,10 @@ const RETRY_AFTER_CAP_MS = 60_000;
 const SUBMIT_ID_TAKEN: DocumentedMessage<'submitText'> = 'id already used';
 /**
  * Answers that, after a retry, mean the lost first attempt already did the work: what the call
- * resolves to instead. Everything else a retry meets is reported as it is.
+ * resolves to instead (typed by the spec's success body, so it cannot drift from it). Everything else a
+ * retry meets is reported as it is.
  */
-const EFFECT_OF_LOST_ATTEMPT: Partial<Record<OperationId, (status: number, body: unknown) => unknown>> = {
+const EFFECT_OF_LOST_ATTEMPT: { [Op in OperationId]?: (status: number, body: unknown) => SuccessBody<Op> | undefined } = {
   deleteProjection: (status) => (status === 404 ? { message: 'Delete projection success' } : undefined),
   submitText: (status, body) => (status === 400 && messageOf(body) === SUBMIT_ID_TAKEN ? { type: 'success', code: 200 } : undefined),
 };
