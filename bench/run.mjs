@@ -4,7 +4,7 @@
 // prints a markdown table of figures and ratios and writes bench/results.json.
 // `--smoke` runs every case for a second or so (the test line does that so the benchmark never rots).
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,16 +24,19 @@ const { values: args } = parseArgs({
   args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
 });
 if (args.help) {
-  console.log('Usage: pnpm bench [-- --smoke] [--out results.json] [--connections 20] [--only throughput,cold,memory,sdk,bundle,frontend]');
+  console.log(
+    'Usage: pnpm bench [-- --smoke] [--out results.json] [--connections 20] [--only throughput,cold,memory,sdk,bundle,frontend]',
+  );
   process.exit(0);
 }
 
 const PARTS = ['throughput', 'cold', 'memory', 'sdk', 'bundle', 'frontend'];
 const only = args.only ? args.only.split(',').map((p) => p.trim()) : PARTS;
-for (const part of only) if (!PARTS.includes(part)) {
-  console.error(`bench: unknown part "${part}" in --only (one of ${PARTS.join(', ')})`);
-  process.exit(2);
-}
+for (const part of only)
+  if (!PARTS.includes(part)) {
+    console.error(`bench: unknown part "${part}" in --only (one of ${PARTS.join(', ')})`);
+    process.exit(2);
+  }
 const SMOKE = args.smoke;
 const CONNECTIONS = Number(args.connections);
 const SECONDS = SMOKE ? 1 : 10; // per throughput case
@@ -54,7 +57,9 @@ const log = (line) => process.stderr.write(`${line}\n`);
 // ------------------------------------------------------------------------------------------------
 let nextPort = 4600 + Math.floor(Math.random() * 300);
 const children = new Set();
-process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
 
 /** Spawns a server and resolves when `ready(url)` answers 200; returns timings and a stop(). */
 async function start(kind, area, nodeArgs = []) {
@@ -68,9 +73,10 @@ async function start(kind, area, nodeArgs = []) {
   const started = performance.now();
   const child = spawn(argv[0], argv[1], { stdio: 'ignore' });
   children.add(child);
-  const probe = area === 'text-assessment'
-    ? { path: '/v2.3.0/account/demo-account/text/t3/results', headers: { authorization: 'Token token=demo-token' } }
-    : { path: '/v3/projection', headers: { 'x-api-key': 'test-api-key' } };
+  const probe =
+    area === 'text-assessment'
+      ? { path: '/v2.3.0/account/demo-account/text/t3/results', headers: { authorization: 'Token token=demo-token' } }
+      : { path: '/v3/projection', headers: { 'x-api-key': 'test-api-key' } };
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${kind} exited with ${child.exitCode}`);
     try {
@@ -99,8 +105,20 @@ const K = { 'x-api-key': 'test-api-key' };
 const T = { authorization: 'Token token=demo-token' };
 const MIX = {
   idcheck: [
-    { method: 'DELETE', path: '/v3/submission/partial?submission_id=s1&fields=data,OCR_raw&data_fields=first_name', headers: K },
-    { method: 'POST', path: '/v3/projection', headers: { ...K, 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: JSON.stringify({ name: `bench_${unique++}`, mode: 'exclude', fields: ['gender', 'date_of_birth'] }) }) },
+    {
+      method: 'DELETE',
+      path: '/v3/submission/partial?submission_id=s1&fields=data,OCR_raw&data_fields=first_name',
+      headers: K,
+    },
+    {
+      method: 'POST',
+      path: '/v3/projection',
+      headers: { ...K, 'content-type': 'application/json' },
+      setupRequest: (req) => ({
+        ...req,
+        body: JSON.stringify({ name: `bench_${unique++}`, mode: 'exclude', fields: ['gender', 'date_of_birth'] }),
+      }),
+    },
     { method: 'GET', path: '/v3/projection', headers: K },
     { method: 'GET', path: '/v3/projection/hidebirth0001', headers: K },
     { method: 'GET', path: '/v3/submission?submission_id=s3', headers: K },
@@ -155,11 +173,26 @@ async function load(url, requests, { reset = false, seconds = SECONDS } = {}) {
 // ------------------------------------------------------------------------------------------------
 // cases
 // ------------------------------------------------------------------------------------------------
-const results = { smoke: SMOKE, node: process.version, connections: CONNECTIONS, secondsPerCase: SECONDS, date: new Date().toISOString(), throughput: {}, coldStart: {}, sdk: {}, bundle: {}, memory: {}, frontend: {} };
+const results = {
+  smoke: SMOKE,
+  node: process.version,
+  connections: CONNECTIONS,
+  secondsPerCase: SECONDS,
+  date: new Date().toISOString(),
+  throughput: {},
+  coldStart: {},
+  sdk: {},
+  bundle: {},
+  memory: {},
+  frontend: {},
+};
 
 async function throughput() {
   for (const area of ['idcheck', 'text-assessment']) {
-    for (const [label, requests] of [['valid', MIX[area]], ['10% invalid', withInvalid(area)]]) {
+    for (const [label, requests] of [
+      ['valid', MIX[area]],
+      ['10% invalid', withInvalid(area)],
+    ]) {
       const row = {};
       for (const kind of ['mock', 'prism', 'bare']) {
         const server = await start(kind, area);
@@ -175,7 +208,9 @@ async function throughput() {
   const mock = await start('mock');
   log('throughput both areas: mock');
   await load(mock.url, [...MIX.idcheck, ...MIX['text-assessment']], { reset: true, seconds: WARMUP });
-  results.throughput['both areas (valid)'] = { mock: await load(mock.url, [...MIX.idcheck, ...MIX['text-assessment']], { reset: true }) };
+  results.throughput['both areas (valid)'] = {
+    mock: await load(mock.url, [...MIX.idcheck, ...MIX['text-assessment']], { reset: true }),
+  };
   await mock.stop();
 }
 
@@ -207,7 +242,11 @@ async function memory() {
   const rss1 = await settledRss();
   await send(MEMORY_STEP);
   const rss2 = await settledRss();
-  results.memory = { [`rssAfter${MEMORY_STEP / 1000}k`]: rss1, [`rssAfter${(2 * MEMORY_STEP) / 1000}k`]: rss2, growth: Number(((rss2 - rss1) / rss1).toFixed(3)) };
+  results.memory = {
+    [`rssAfter${MEMORY_STEP / 1000}k`]: rss1,
+    [`rssAfter${(2 * MEMORY_STEP) / 1000}k`]: rss2,
+    growth: Number(((rss2 - rss1) / rss1).toFixed(3)),
+  };
   log(`memory: ${(rss1 / 2 ** 20).toFixed(1)} MiB -> ${(rss2 / 2 ** 20).toFixed(1)} MiB`);
   await mock.stop();
 }
@@ -235,12 +274,16 @@ async function sdkCost() {
       times[i] = performance.now() - t;
     }
     times.sort();
-    return { median: Number(times[Math.floor(SDK_CALLS / 2)].toFixed(4)), p99: Number(times[Math.floor(SDK_CALLS * 0.99)].toFixed(4)) };
+    return {
+      median: Number(times[Math.floor(SDK_CALLS / 2)].toFixed(4)),
+      p99: Number(times[Math.floor(SDK_CALLS * 0.99)].toFixed(4)),
+    };
   };
   // interleave rounds so drift on a busy machine hits every contender alike
   const rounds = SMOKE ? 1 : 3;
   const acc = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-  for (let r = 0; r < rounds; r++) for (const [name, fn] of Object.entries(contenders)) acc[name].push(await measure(fn));
+  for (let r = 0; r < rounds; r++)
+    for (const [name, fn] of Object.entries(contenders)) acc[name].push(await measure(fn));
   for (const [name, runs] of Object.entries(acc)) {
     runs.sort((a, b) => a.median - b.median);
     results.sdk[name] = runs[Math.floor(runs.length / 2)];
@@ -252,7 +295,8 @@ async function sdkCost() {
 async function bundle() {
   const dir = mkdtempSync(join(tmpdir(), 'scrub-bundle-'));
   const entries = {
-    'openapi-fetch + ky (floor)': "import createClient from 'openapi-fetch'; import ky from 'ky'; export { createClient, ky };",
+    'openapi-fetch + ky (floor)':
+      "import createClient from 'openapi-fetch'; import ky from 'ky'; export { createClient, ky };",
     '@scrub/sdk': "export * from '@scrub/sdk';",
     '@scrub/spec/crypto': "export * from '@scrub/spec/crypto';",
     // the CommonJS build (ky inlined; no code splitting in CommonJS, so everything counts as loaded)
@@ -275,7 +319,9 @@ async function bundle() {
     });
     // what an `import` loads up front: the entry and its static imports, not lazy chunks
     const outputs = built.metafile.outputs;
-    const files = new Map(built.outputFiles.map((f) => [f.path.slice(f.path.indexOf(outdir.split('/').pop())), f.contents]));
+    const files = new Map(
+      built.outputFiles.map((f) => [f.path.slice(f.path.indexOf(outdir.split('/').pop())), f.contents]),
+    );
     const byKey = (key) => [...files].find(([k]) => key.endsWith(k))?.[1];
     const entryKey = Object.keys(outputs).find((k) => outputs[k].entryPoint);
     const seen = new Set();
@@ -286,8 +332,13 @@ async function bundle() {
     };
     walk(entryKey);
     const upfront = Buffer.concat([...seen].map((k) => Buffer.from(byKey(k))));
-    const all = Buffer.concat(built.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => Buffer.from(f.contents)));
-    results.bundle[name] = { minGzip: gzipSync(upfront, { level: 9 }).length, minGzipWithLazyChunks: gzipSync(all, { level: 9 }).length };
+    const all = Buffer.concat(
+      built.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => Buffer.from(f.contents)),
+    );
+    results.bundle[name] = {
+      minGzip: gzipSync(upfront, { level: 9 }).length,
+      minGzipWithLazyChunks: gzipSync(all, { level: 9 }).length,
+    };
     log(`bundle ${name}: ${results.bundle[name].minGzip} B min+gzip`);
   }
 }
@@ -302,7 +353,8 @@ async function frontend() {
   const client = createIdCheckClient({ apiKey: 'test-api-key', maxRetries: 0 });
   const constant = { items: [], message: 'Get projection list success' };
   const setups = {
-    'bare MSW handler': () => setupServer(http.get('https://rest-api.argosidentity.com/v3/projection', () => HttpResponse.json(constant))),
+    'bare MSW handler': () =>
+      setupServer(http.get('https://rest-api.argosidentity.com/v3/projection', () => HttpResponse.json(constant))),
     'Scrub handlers': () => setupServer(...createHandlers(createMockState(undefined, { onWarning: () => {} }))),
   };
   const calls = SMOKE ? 200 : 5_000;
@@ -328,7 +380,15 @@ async function frontend() {
     const times = [];
     for (let i = 0; i < (SMOKE ? 2 : 7); i++) {
       const out = await new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`], { cwd: here('.'), stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(
+          process.execPath,
+          [
+            '--input-type=module',
+            '-e',
+            `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`,
+          ],
+          { cwd: here('.'), stdio: ['ignore', 'pipe', 'inherit'] },
+        );
         let text = '';
         child.stdout.on('data', (d) => (text += d));
         child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`import of ${specifier} failed`))));
@@ -339,7 +399,9 @@ async function frontend() {
     return Number(times[Math.floor(times.length / 2)].toFixed(1));
   };
   results.frontend.coldImportMs = { msw: await importTime('msw'), '@scrub/mocks': await importTime('@scrub/mocks') };
-  log(`frontend cold import: msw ${results.frontend.coldImportMs.msw} ms, @scrub/mocks ${results.frontend.coldImportMs['@scrub/mocks']} ms`);
+  log(
+    `frontend cold import: msw ${results.frontend.coldImportMs.msw} ms, @scrub/mocks ${results.frontend.coldImportMs['@scrub/mocks']} ms`,
+  );
 }
 
 if (only.includes('throughput')) await throughput();
@@ -355,15 +417,25 @@ if (only.includes('frontend')) await frontend();
 /** `a / b` to two places, or `{ notMeasured }` with the reason when either side is missing or zero. */
 const ratio = (a, b, what) => {
   if (typeof a === 'number' && typeof b === 'number' && a > 0 && b > 0) return Number((a / b).toFixed(2));
-  return { notMeasured: `${what}: ${typeof a === 'number' && typeof b === 'number' ? 'a side measured 0' : 'a side was not measured'} (${a} / ${b})` };
+  return {
+    notMeasured: `${what}: ${typeof a === 'number' && typeof b === 'number' ? 'a side measured 0' : 'a side was not measured'} (${a} / ${b})`,
+  };
 };
 const show = (r, suffix = '') => (typeof r === 'number' ? `${r}${suffix}` : 'not measured');
 const kb = (b) => `${(b / 1024).toFixed(1)} kB (${b.toLocaleString('en')} B)`;
-const lines = [`### Scrub benchmarks${SMOKE ? ' (smoke run: figures are not meaningful)' : ''}`, '', `Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per throughput case, ${new Date().toISOString().slice(0, 10)}.`, ''];
+const lines = [
+  `### Scrub benchmarks${SMOKE ? ' (smoke run: figures are not meaningful)' : ''}`,
+  '',
+  `Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per throughput case, ${new Date().toISOString().slice(0, 10)}.`,
+  '',
+];
 results.ratios = {};
 if (only.includes('throughput')) {
   results.ratios.throughput = {};
-  lines.push('| Throughput (req/s) | mock | Prism | bare node:http | mock/Prism | mock/bare | p99 mock / Prism (ms) | p99 ratio |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push(
+    '| Throughput (req/s) | mock | Prism | bare node:http | mock/Prism | mock/bare | p99 mock / Prism (ms) | p99 ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
   for (const [name, row] of Object.entries(results.throughput)) {
     if (!row.prism) {
       lines.push(`| ${name} | ${row.mock.rps} | | | | | ${row.mock.p99} / | |`);
@@ -373,48 +445,103 @@ if (only.includes('throughput')) {
       mockOverPrism: ratio(row.mock.rps, row.prism.rps, `${name} mock/Prism`),
       mockOverBare: ratio(row.mock.rps, row.bare.rps, `${name} mock/bare`),
       // p99 can be 0 ms at smoke scale: a 0 there is a measurement, not a missing figure
-      p99MockOverPrism: row.mock.p99 === 0 && row.prism.p99 >= 0 ? 0 : ratio(row.mock.p99, row.prism.p99, `${name} p99 mock/Prism`),
+      p99MockOverPrism:
+        row.mock.p99 === 0 && row.prism.p99 >= 0 ? 0 : ratio(row.mock.p99, row.prism.p99, `${name} p99 mock/Prism`),
     };
     results.ratios.throughput[name] = r;
-    lines.push(`| ${name} | ${row.mock.rps} | ${row.prism.rps} | ${row.bare.rps} | ${show(r.mockOverPrism, 'x')} | ${show(r.mockOverBare, 'x')} | ${row.mock.p99} / ${row.prism.p99} | ${show(r.p99MockOverPrism)} |`);
+    lines.push(
+      `| ${name} | ${row.mock.rps} | ${row.prism.rps} | ${row.bare.rps} | ${show(r.mockOverPrism, 'x')} | ${show(r.mockOverBare, 'x')} | ${row.mock.p99} / ${row.prism.p99} | ${show(r.p99MockOverPrism)} |`,
+    );
   }
   lines.push('');
 }
 if (only.includes('cold')) {
-  results.ratios.coldStartMockOverPrism = ratio(results.coldStart.mock, results.coldStart.prism, 'cold start mock/Prism');
-  lines.push('| Cold start (spawn to first 200) | ms |', '|---|---:|', `| mock server | ${results.coldStart.mock} |`, `| Prism | ${results.coldStart.prism} |`, `| mock/Prism | ${show(results.ratios.coldStartMockOverPrism)} |`, '');
+  results.ratios.coldStartMockOverPrism = ratio(
+    results.coldStart.mock,
+    results.coldStart.prism,
+    'cold start mock/Prism',
+  );
+  lines.push(
+    '| Cold start (spawn to first 200) | ms |',
+    '|---|---:|',
+    `| mock server | ${results.coldStart.mock} |`,
+    `| Prism | ${results.coldStart.prism} |`,
+    `| mock/Prism | ${show(results.ratios.coldStartMockOverPrism)} |`,
+    '',
+  );
 }
 if (only.includes('sdk')) {
   const median = (name) => results.sdk[name]?.median;
   results.ratios.sdkOverRawFetch = ratio(median('SDK projections.list()'), median('raw fetch'), 'SDK/raw fetch');
   results.ratios.sdkOverBareKy = ratio(median('SDK projections.list()'), median('bare ky'), 'SDK/bare ky');
   results.ratios.bareKyOverRawFetch = ratio(median('bare ky'), median('raw fetch'), 'bare ky/raw fetch');
-  results.ratios.openapiFetchOverRawFetch = ratio(median('openapi-fetch'), median('raw fetch'), 'openapi-fetch/raw fetch');
-  lines.push(`| Per call against bare node:http (${SDK_CALLS} calls) | median ms | p99 ms | median / raw fetch | median / bare ky |`, '|---|---:|---:|---:|---:|');
+  results.ratios.openapiFetchOverRawFetch = ratio(
+    median('openapi-fetch'),
+    median('raw fetch'),
+    'openapi-fetch/raw fetch',
+  );
+  lines.push(
+    `| Per call against bare node:http (${SDK_CALLS} calls) | median ms | p99 ms | median / raw fetch | median / bare ky |`,
+    '|---|---:|---:|---:|---:|',
+  );
   for (const [name, r] of Object.entries(results.sdk))
-    lines.push(`| ${name} | ${r.median} | ${r.p99} | ${show(ratio(r.median, median('raw fetch'), name))} | ${show(ratio(r.median, median('bare ky'), name))} |`);
+    lines.push(
+      `| ${name} | ${r.median} | ${r.p99} | ${show(ratio(r.median, median('raw fetch'), name))} | ${show(ratio(r.median, median('bare ky'), name))} |`,
+    );
   lines.push('');
 }
 if (only.includes('bundle')) {
-  results.ratios.sdkBundleOverFloor = ratio(results.bundle['@scrub/sdk'].minGzip, results.bundle['openapi-fetch + ky (floor)'].minGzip, 'SDK bundle/floor');
+  results.ratios.sdkBundleOverFloor = ratio(
+    results.bundle['@scrub/sdk'].minGzip,
+    results.bundle['openapi-fetch + ky (floor)'].minGzip,
+    'SDK bundle/floor',
+  );
   lines.push('| Bundle (esbuild, minified, gzip -9) | loaded by `import` | with lazy chunks |', '|---|---:|---:|');
-  for (const [name, r] of Object.entries(results.bundle)) lines.push(`| ${name} | ${kb(r.minGzip)} | ${kb(r.minGzipWithLazyChunks)} |`);
+  for (const [name, r] of Object.entries(results.bundle))
+    lines.push(`| ${name} | ${kb(r.minGzip)} | ${kb(r.minGzipWithLazyChunks)} |`);
   lines.push('');
 }
 if (only.includes('frontend')) {
   const f = results.frontend;
-  results.ratios.scrubHandlersOverBareMsw = ratio(f['Scrub handlers'].callsPerSecond, f['bare MSW handler'].callsPerSecond, 'Scrub handlers/bare MSW');
-  results.ratios.coldImportMocksOverMsw = ratio(f.coldImportMs['@scrub/mocks'], f.coldImportMs.msw, 'cold import @scrub/mocks/msw');
+  results.ratios.scrubHandlersOverBareMsw = ratio(
+    f['Scrub handlers'].callsPerSecond,
+    f['bare MSW handler'].callsPerSecond,
+    'Scrub handlers/bare MSW',
+  );
+  results.ratios.coldImportMocksOverMsw = ratio(
+    f.coldImportMs['@scrub/mocks'],
+    f.coldImportMs.msw,
+    'cold import @scrub/mocks/msw',
+  );
   lines.push('| Frontend tests: SDK `projections.list()` through MSW in-process | calls/s |', '|---|---:|');
-  lines.push(`| bare MSW handler answering a constant | ${f['bare MSW handler'].callsPerSecond} |`, `| Scrub handlers (routing, gate, state, journal) | ${f['Scrub handlers'].callsPerSecond} |`, `| Scrub / bare | ${show(results.ratios.scrubHandlersOverBareMsw, 'x')} |`, '');
-  lines.push('| Cold import (fresh process, median) | ms |', '|---|---:|', `| msw | ${f.coldImportMs.msw} |`, `| @scrub/mocks | ${f.coldImportMs['@scrub/mocks']} |`, `| @scrub/mocks / msw | ${show(results.ratios.coldImportMocksOverMsw)} |`, '');
+  lines.push(
+    `| bare MSW handler answering a constant | ${f['bare MSW handler'].callsPerSecond} |`,
+    `| Scrub handlers (routing, gate, state, journal) | ${f['Scrub handlers'].callsPerSecond} |`,
+    `| Scrub / bare | ${show(results.ratios.scrubHandlersOverBareMsw, 'x')} |`,
+    '',
+  );
+  lines.push(
+    '| Cold import (fresh process, median) | ms |',
+    '|---|---:|',
+    `| msw | ${f.coldImportMs.msw} |`,
+    `| @scrub/mocks | ${f.coldImportMs['@scrub/mocks']} |`,
+    `| @scrub/mocks / msw | ${show(results.ratios.coldImportMocksOverMsw)} |`,
+    '',
+  );
 }
 if (only.includes('memory')) {
   const memKeys = Object.keys(results.memory).filter((k) => k.startsWith('rss'));
-  lines.push('| Mock server memory | RSS |', '|---|---:|', ...memKeys.map((k) => `| after ${k.replace('rssAfter', '')} requests | ${(results.memory[k] / 2 ** 20).toFixed(1)} MiB |`), `| growth between them | ${(results.memory.growth * 100).toFixed(1)} % |`);
+  lines.push(
+    '| Mock server memory | RSS |',
+    '|---|---:|',
+    ...memKeys.map(
+      (k) => `| after ${k.replace('rssAfter', '')} requests | ${(results.memory[k] / 2 ** 20).toFixed(1)} MiB |`,
+    ),
+    `| growth between them | ${(results.memory.growth * 100).toFixed(1)} % |`,
+  );
 }
 const table = lines.join('\n');
 results.table = table;
-writeFileSync(args.out, JSON.stringify(results, null, 2) + '\n');
+writeFileSync(args.out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(table);
 process.exit(0);

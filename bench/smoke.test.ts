@@ -18,8 +18,11 @@ function expectFigure(value: unknown, name: string) {
 it('pnpm bench --smoke prints the table and produces every figure', async () => {
   const out = join(mkdtempSync(join(tmpdir(), 'scrub-bench-')), 'results.json');
   const stdout = await new Promise<string>((resolve, reject) =>
-    execFile(process.execPath, [fileURLToPath(new URL('./run.mjs', import.meta.url)), '--smoke', '--out', out], { timeout: 220_000 }, (error, so, se) =>
-      error ? reject(new Error(`${error.message}\n${se}`)) : resolve(so),
+    execFile(
+      process.execPath,
+      [fileURLToPath(new URL('./run.mjs', import.meta.url)), '--smoke', '--out', out],
+      { timeout: 220_000 },
+      (error, so, se) => (error ? reject(new Error(`${error.message}\n${se}`)) : resolve(so)),
     ),
   );
   expect(stdout).toContain('| Throughput (req/s) | mock | Prism | bare node:http | mock/Prism | mock/bare |');
@@ -31,7 +34,16 @@ it('pnpm bench --smoke prints the table and produces every figure', async () => 
     expect(Object.keys(r).sort(), name).toEqual(['mockOverBare', 'mockOverPrism', 'p99MockOverPrism']);
     for (const [figure, value] of Object.entries(r)) expectFigure(value, `${name} ${figure}`);
   }
-  for (const figure of ['coldStartMockOverPrism', 'sdkOverRawFetch', 'sdkOverBareKy', 'bareKyOverRawFetch', 'openapiFetchOverRawFetch', 'sdkBundleOverFloor', 'scrubHandlersOverBareMsw', 'coldImportMocksOverMsw'])
+  for (const figure of [
+    'coldStartMockOverPrism',
+    'sdkOverRawFetch',
+    'sdkOverBareKy',
+    'bareKyOverRawFetch',
+    'openapiFetchOverRawFetch',
+    'sdkBundleOverFloor',
+    'scrubHandlersOverBareMsw',
+    'coldImportMocksOverMsw',
+  ])
     expectFigure(results.ratios[figure], figure);
   // sizes are not timings: they are always measured
   expect(results.ratios.sdkBundleOverFloor).toBeGreaterThan(1);

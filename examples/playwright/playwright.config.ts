@@ -13,7 +13,10 @@ export default defineConfig({
     baseURL: `http://localhost:${port}`,
     // evaluated in each worker process: every request of this worker (page and `request`) names its session
     extraHTTPHeaders: { 'x-mock-session': `worker-${process.env.TEST_WORKER_INDEX ?? 0}` },
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu'],
+    },
   },
   webServer: {
     command: `node ../../apps/mock-server/dist/cli.js --port ${port} --quiet`,

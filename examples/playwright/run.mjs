@@ -9,7 +9,9 @@ if (!existsSync(chromium)) {
     console.error(`Chromium is required in CI but ${chromium} is missing (.ci/run installs it with apt-get).`);
     process.exit(1);
   }
-  console.warn(`skipping the Playwright example: ${chromium} not found (apt-get install chromium, or set CHROMIUM_PATH)`);
+  console.warn(
+    `skipping the Playwright example: ${chromium} not found (apt-get install chromium, or set CHROMIUM_PATH)`,
+  );
   process.exit(0);
 }
 const { status } = spawnSync(process.execPath, ['node_modules/@playwright/test/cli.js', 'test'], { stdio: 'inherit' });

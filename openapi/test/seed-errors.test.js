@@ -1,8 +1,8 @@
 // Every error string of the seed documents must be documented, verbatim, by the operation and status
 // the seed ties it to: as an example of that response and in the operation's `x-error-messages`.
 import { describe, expect, it } from 'vitest';
-import seedErrors from './seed-errors.json' with { type: 'json' };
 import { deref, loadSpec, messageOf, operations, templateMatches } from '../load.js';
+import seedErrors from './seed-errors.json' with { type: 'json' };
 
 /** The message of an error example body, whatever the area's envelope calls it. */
 
@@ -22,7 +22,10 @@ for (const area of /** @type {const} */ (['idcheck', 'text-assessment'])) {
           const values = examples.map((ex) => messageOf(deref(spec, ex).value));
           expect(values).toContain(message);
           const listed = (operation['x-error-messages'] ?? []).filter((e) => e.status === status);
-          expect(listed.some((e) => templateMatches(e.message, message)), 'listed in x-error-messages').toBe(true);
+          expect(
+            listed.some((e) => templateMatches(e.message, message)),
+            'listed in x-error-messages',
+          ).toBe(true);
         });
       }
     }

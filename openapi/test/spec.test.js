@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { deref, loadSpec, messageOf, operations, templateMatches } from '../load.js';
 
-
 for (const area of /** @type {const} */ (['idcheck', 'text-assessment'])) {
   describe(`${area}.yaml`, () => {
     const spec = loadSpec(area);
@@ -19,10 +18,16 @@ for (const area of /** @type {const} */ (['idcheck', 'text-assessment'])) {
             examples.push({ status: Number(status), message: messageOf(deref(spec, ex).value) });
         }
         for (const entry of listed) {
-          expect(examples.some((e) => e.status === entry.status && templateMatches(entry.message, e.message)), `${entry.status} ${entry.message} has an example`).toBe(true);
+          expect(
+            examples.some((e) => e.status === entry.status && templateMatches(entry.message, e.message)),
+            `${entry.status} ${entry.message} has an example`,
+          ).toBe(true);
         }
         for (const example of examples) {
-          expect(listed.some((e) => e.status === example.status && templateMatches(e.message, example.message)), `example ${example.status} ${example.message} is listed`).toBe(true);
+          expect(
+            listed.some((e) => e.status === example.status && templateMatches(e.message, example.message)),
+            `example ${example.status} ${example.message} is listed`,
+          ).toBe(true);
         }
       });
     }

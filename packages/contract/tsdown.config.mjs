@@ -3,7 +3,14 @@
 import { defineConfig } from 'tsdown';
 
 /** @type {import('tsdown').UserConfig} */
-const common = { platform: 'node', target: 'node20.19', dts: true, tsconfig: 'tsconfig.build.json', report: false, fixedExtension: false };
+const common = {
+  platform: 'node',
+  target: 'node20.19',
+  dts: true,
+  tsconfig: 'tsconfig.build.json',
+  report: false,
+  fixedExtension: false,
+};
 
 export default defineConfig([
   { ...common, entry: { index: 'src/index.ts', cli: 'src/cli.ts' }, format: 'esm', clean: true },

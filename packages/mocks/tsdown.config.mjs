@@ -5,7 +5,14 @@ import { defineConfig } from 'tsdown';
 
 /** @type {import('tsdown').UserConfig} */
 const common = {
-  entry: { index: 'src/index.ts', node: 'src/node.ts', browser: 'src/browser.ts', handlers: 'src/handlers.ts', http: 'src/http.ts', 'core/index': 'src/core/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node.ts',
+    browser: 'src/browser.ts',
+    handlers: 'src/handlers.ts',
+    http: 'src/http.ts',
+    'core/index': 'src/core/index.ts',
+  },
   platform: 'neutral',
   target: 'es2022',
   dts: true,

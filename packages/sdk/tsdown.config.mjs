@@ -6,9 +6,23 @@
 import { defineConfig } from 'tsdown';
 
 /** @type {import('tsdown').UserConfig} */
-const common = { entry: { index: 'src/index.ts' }, platform: 'neutral', target: 'es2022', dts: true, tsconfig: 'tsconfig.build.json', report: false, deps: { neverBundle: [/^node:/] } };
+const common = {
+  entry: { index: 'src/index.ts' },
+  platform: 'neutral',
+  target: 'es2022',
+  dts: true,
+  tsconfig: 'tsconfig.build.json',
+  report: false,
+  deps: { neverBundle: [/^node:/] },
+};
 
 export default defineConfig([
   { ...common, format: 'esm', clean: true },
-  { ...common, format: 'cjs', clean: false, deps: { ...common.deps, alwaysBundle: ['ky'] }, outputOptions: { dynamicImportInCjs: false } },
+  {
+    ...common,
+    format: 'cjs',
+    clean: false,
+    deps: { ...common.deps, alwaysBundle: ['ky'] },
+    outputOptions: { dynamicImportInCjs: false },
+  },
 ]);

@@ -16,7 +16,14 @@ const entry = {
 };
 
 /** @type {import('tsdown').UserConfig} */
-const common = { entry, platform: 'neutral', target: 'es2022', tsconfig: 'tsconfig.build.json', report: false, deps: { neverBundle: [/^node:/] } };
+const common = {
+  entry,
+  platform: 'neutral',
+  target: 'es2022',
+  tsconfig: 'tsconfig.build.json',
+  report: false,
+  deps: { neverBundle: [/^node:/] },
+};
 
 export default defineConfig([
   { ...common, format: 'esm', clean: true, dts: true },

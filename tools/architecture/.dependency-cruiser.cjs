@@ -55,7 +55,8 @@ module.exports = {
     },
     {
       name: 'imports-resolve',
-      comment: 'An import that resolves to nothing (a package the importer does not depend on, a typo) hides where it points.',
+      comment:
+        'An import that resolves to nothing (a package the importer does not depend on, a typo) hides where it points.',
       severity: 'error',
       from: { path: '^(packages|apps)/' },
       to: { couldNotResolve: true },
@@ -73,6 +74,10 @@ module.exports = {
     exclude: { path: ['/dist/', '\\.d\\.m?ts$'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'types', 'node', 'default'], mainFields: ['module', 'main', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'types', 'node', 'default'],
+      mainFields: ['module', 'main', 'types'],
+    },
   },
 };

@@ -10,11 +10,17 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { out: { type: 'string' }, keep: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  options: {
+    out: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
   args: process.argv.slice(2).filter((a, i) => !(i === 0 && a === '--')),
 });
 if (values.help) {
-  console.log('Usage: pnpm release:dry [-- --out <dir>] [--keep]\n  --out   where the tarballs go (default: dist-release/)\n  --keep  keep the scratch copy');
+  console.log(
+    'Usage: pnpm release:dry [-- --out <dir>] [--keep]\n  --out   where the tarballs go (default: dist-release/)\n  --keep  keep the scratch copy',
+  );
   process.exit(0);
 }
 
@@ -25,9 +31,15 @@ const pnpm = ['-y', 'pnpm@10.34.8'];
 /** Runs pnpm; on failure, exits with its own output (not a dump of buffers). */
 function run(cwd, args, env = {}) {
   try {
-    return execFileSync('npx', [...pnpm, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } }).toString();
+    return execFileSync('npx', [...pnpm, ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    }).toString();
   } catch (error) {
-    console.error(`release:dry: pnpm ${args.join(' ')} failed (exit ${error.status}):\n${String(error.stdout ?? '').slice(-6000)}${String(error.stderr ?? '').slice(-3000)}`);
+    console.error(
+      `release:dry: pnpm ${args.join(' ')} failed (exit ${error.status}):\n${String(error.stdout ?? '').slice(-6000)}${String(error.stderr ?? '').slice(-3000)}`,
+    );
     throw Object.assign(new Error(`pnpm ${args.join(' ')} failed`), { reported: true });
   }
 }
@@ -43,7 +55,9 @@ try {
   run(scratch, ['install', '--frozen-lockfile', '--prefer-offline'], { CI: 'true' });
   const versioned = run(scratch, ['exec', 'changeset', 'version']);
   process.stdout.write(versioned);
-  run(scratch, ['exec', 'turbo', 'run', 'build', ...PUBLIC.map((p) => `--filter=./${p}`)], { TURBO_TELEMETRY_DISABLED: '1' });
+  run(scratch, ['exec', 'turbo', 'run', 'build', ...PUBLIC.map((p) => `--filter=./${p}`)], {
+    TURBO_TELEMETRY_DISABLED: '1',
+  });
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const pkg of PUBLIC) {

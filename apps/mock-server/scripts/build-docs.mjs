@@ -13,9 +13,15 @@ const areas = {
 };
 for (const area of Object.keys(areas)) {
   const spec = fileURLToPath(new URL(`../../../openapi/${area}.yaml`, import.meta.url));
-  execFileSync(redocly, ['build-docs', spec, '--output', `${out}${area}.html`, '--inlineBundle', '--title', areas[area]], { stdio: 'pipe' });
+  execFileSync(
+    redocly,
+    ['build-docs', spec, '--output', `${out}${area}.html`, '--inlineBundle', '--title', areas[area]],
+    { stdio: 'pipe' },
+  );
 }
-const links = Object.entries(areas).map(([area, title]) => `<li><a href="./${area}.html">${title}</a></li>`).join('\n      ');
+const links = Object.entries(areas)
+  .map(([area, title]) => `<li><a href="./${area}.html">${title}</a></li>`)
+  .join('\n      ');
 writeFileSync(
   `${out}index.html`,
   `<!doctype html>

@@ -51,13 +51,20 @@ function fail(message: string): never {
 function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < min || n > max) fail(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    fail(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
   return n;
 }
 
-let args;
+let args: ReturnType<typeof parseOptions>;
 try {
-  args = parseArgs({
+  args = parseOptions();
+} catch (error) {
+  fail((error as Error).message);
+}
+
+function parseOptions() {
+  return parseArgs({
     // `pnpm <script> -- --flag` hands the `--` through; it is not a separator here
     args: process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')),
     options: {
@@ -75,8 +82,6 @@ try {
     strict: true,
     allowPositionals: false,
   }).values;
-} catch (error) {
-  fail((error as Error).message);
 }
 
 if (args.help) {
@@ -92,10 +97,12 @@ for (const origin of args['admin-origin']) {
   try {
     parsed = new URL(origin);
   } catch {}
-  if (!parsed || parsed.origin !== origin) fail(`--admin-origin must be an origin like http://localhost:5173 (scheme, host, port; no path), got "${origin}"`);
+  if (!parsed || parsed.origin !== origin)
+    fail(`--admin-origin must be an origin like http://localhost:5173 (scheme, host, port; no path), got "${origin}"`);
 }
 const adminToken = args['admin-token'] ?? process.env.SCRUB_MOCK_ADMIN_TOKEN;
-if (adminToken !== undefined && !/^[\x21-\x7e]{8,}$/.test(adminToken)) fail('the admin token must be at least 8 visible ASCII characters');
+if (adminToken !== undefined && !/^[\x21-\x7e]{8,}$/.test(adminToken))
+  fail('the admin token must be at least 8 visible ASCII characters');
 const log = args.quiet ? () => {} : (line: string) => console.log(line);
 
 let state: MockState;
@@ -122,9 +129,14 @@ server.on('error', (error: NodeJS.ErrnoException) =>
 server.listen(port, args.host, () => {
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
-  const loopback = typeof address === 'object' && address !== null && (address.address.startsWith('127.') || address.address === '::1');
+  const loopback =
+    typeof address === 'object' &&
+    address !== null &&
+    (address.address.startsWith('127.') || address.address === '::1');
   const host = loopback ? 'localhost' : args.host;
-  console.log(`Scrub mock server listening on http://${host.includes(':') ? `[${host}]` : host}:${bound} (fixture: ${args.fixture ?? 'built-in'})`);
+  console.log(
+    `Scrub mock server listening on http://${host.includes(':') ? `[${host}]` : host}:${bound} (fixture: ${args.fixture ?? 'built-in'})`,
+  );
   if (!loopback)
     console.warn(
       `warning: listening on ${args.host}, not a loopback address: anyone who can reach it can use the API keys of the fixture${adminToken === undefined ? ' and read, replace or reset the state through /__mock (set --admin-token or SCRUB_MOCK_ADMIN_TOKEN)' : ''}.`,

@@ -2,19 +2,20 @@
 // neither read nor change the state through /__mock (curl can), while API calls keep working from it.
 // With --admin-origin the listed origin may use /__mock. Skipped locally (with the reason) when
 // Chromium is absent; required in CI.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const available = existsSync(CHROMIUM);
 if (!available) {
-  if (process.env.CI) throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing (.ci/run installs it with apt-get).`);
+  if (process.env.CI)
+    throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing (.ci/run installs it with apt-get).`);
   console.warn(`skipping browser tests: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM_PATH)`);
 }
 
@@ -24,11 +25,17 @@ function servePage(): Promise<{ url: string; server: Server }> {
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end('<!doctype html><title>another site</title>');
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
+    ),
+  );
 }
 
 function startMock(args: string[] = []): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--quiet', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [CLI, '--port', '0', '--quiet', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -55,7 +62,18 @@ describe.skipIf(!available)('admin routes against a page of another origin (Chro
 
   beforeAll(async () => {
     page = await servePage();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -67,17 +85,36 @@ describe.skipIf(!available)('admin routes against a page of another origin (Chro
     const mock = await startMock();
     mocks.push(mock.child);
     // a change the page would like to undo
-    await fetch(`${mock.url}/v3/submission/partial?submission_id=s1&fields=email`, { method: 'DELETE', headers: { 'x-api-key': 'test-api-key' } });
+    await fetch(`${mock.url}/v3/submission/partial?submission_id=s1&fields=email`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': 'test-api-key' },
+    });
     const before = await (await fetch(`${mock.url}/__mock/state`)).text();
 
     const tab = await browser.newPage();
     await tab.goto(page.url);
-    const attempt = (url: string, init: RequestInit = {}) => tab.evaluate(`(${ATTEMPT})(${JSON.stringify([url, init])})`);
+    const attempt = (url: string, init: RequestInit = {}) =>
+      tab.evaluate(`(${ATTEMPT})(${JSON.stringify([url, init])})`);
     expect(await attempt(`${mock.url}/__mock/state`)).toBe('blocked');
-    expect(await attempt(`${mock.url}/__mock/state`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' })).toBe('blocked');
+    expect(
+      await attempt(`${mock.url}/__mock/state`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      }),
+    ).toBe('blocked');
     // no preflight: what a plain HTML form or a no-cors fetch can send; the server sees the Origin and refuses
-    expect(await attempt(`${mock.url}/__mock/reset`, { method: 'POST', mode: 'no-cors', headers: { 'content-type': 'text/plain' }, body: 'x' })).toBe('opaque');
-    expect(await attempt(`${mock.url}/v3/projection`, { headers: { 'x-api-key': 'test-api-key' } })).toMatch(/^200 \{"items":\[/);
+    expect(
+      await attempt(`${mock.url}/__mock/reset`, {
+        method: 'POST',
+        mode: 'no-cors',
+        headers: { 'content-type': 'text/plain' },
+        body: 'x',
+      }),
+    ).toBe('opaque');
+    expect(await attempt(`${mock.url}/v3/projection`, { headers: { 'x-api-key': 'test-api-key' } })).toMatch(
+      /^200 \{"items":\[/,
+    );
 
     expect(await (await fetch(`${mock.url}/__mock/state`)).text()).toBe(before);
     const reset = await fetch(`${mock.url}/__mock/reset`, { method: 'POST' });
@@ -91,9 +128,12 @@ describe.skipIf(!available)('admin routes against a page of another origin (Chro
     mocks.push(mock.child);
     const tab = await browser.newPage();
     await tab.goto(page.url);
-    const attempt = (url: string, init: RequestInit = {}) => tab.evaluate(`(${ATTEMPT})(${JSON.stringify([url, init])})`);
+    const attempt = (url: string, init: RequestInit = {}) =>
+      tab.evaluate(`(${ATTEMPT})(${JSON.stringify([url, init])})`);
     expect(await attempt(`${mock.url}/__mock/state`)).toMatch(/^200 \{"idcheck":/);
-    expect(await attempt(`${mock.url}/__mock/reset`, { method: 'POST' })).toBe('200 {"message":"state reset to the fixture"}');
+    expect(await attempt(`${mock.url}/__mock/reset`, { method: 'POST' })).toBe(
+      '200 {"message":"state reset to the fixture"}',
+    );
     await tab.close();
   });
 });

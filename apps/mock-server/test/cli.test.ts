@@ -1,11 +1,11 @@
 // The `pnpm mock` CLI as a user meets it: help, flags, fixture errors, readiness line, clean shutdown.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultFixture } from '@scrub/mocks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -40,7 +40,27 @@ describe('scrub-mock CLI', () => {
     const run = start(['--help']);
     expect(await run.exited).toBe(0);
     const { out } = run.output();
-    for (const flag of ['--port', '--host', '--fixture', '--results-not-ready', '--admin-origin', '--allowed-host', '--admin-token', 'SCRUB_MOCK_ADMIN_TOKEN', '--grace', '--quiet', '--help', '/__mock/reset', '/__mock/state', '/__mock/arm', '/__mock/requests', 'x-mock-session', 'Prefer', 'SIGTERM']) expect(out).toContain(flag);
+    for (const flag of [
+      '--port',
+      '--host',
+      '--fixture',
+      '--results-not-ready',
+      '--admin-origin',
+      '--allowed-host',
+      '--admin-token',
+      'SCRUB_MOCK_ADMIN_TOKEN',
+      '--grace',
+      '--quiet',
+      '--help',
+      '/__mock/reset',
+      '/__mock/state',
+      '/__mock/arm',
+      '/__mock/requests',
+      'x-mock-session',
+      'Prefer',
+      'SIGTERM',
+    ])
+      expect(out).toContain(flag);
   });
 
   it('prints its URL when ready, serves the built-in fixture, logs requests, and stops on SIGTERM', async () => {
@@ -48,8 +68,8 @@ describe('scrub-mock CLI', () => {
     const url = (await run.ready).replace('localhost', '127.0.0.1');
     const r = await fetch(`${url}/v3/submission?submission_id=s1`, { headers: { 'x-api-key': 'test-api-key' } });
     expect(r.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(run.output().out).toMatch(/GET \/v3\/submission 200 [\d.]+ms/);
+    // the line is written once the answer has gone out; on a loaded machine that can be a while later
+    await vi.waitFor(() => expect(run.output().out).toMatch(/GET \/v3\/submission 200 [\d.]+ms/), { timeout: 5_000 });
     expect(run.output().out).not.toContain('test-api-key');
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
@@ -75,16 +95,24 @@ describe('scrub-mock CLI', () => {
   });
 
   it.each([
-    ['a malformed fixture', () => {
-      const file = join(tmp, 'bad.json');
-      writeFileSync(file, JSON.stringify({ idcheck: { projects: [{ id: 'x', apiKeys: 'k' }] } }));
-      return ['--fixture', file];
-    }, /fixture .*bad\.json: idcheck\.projects\[0\]\.apiKeys: expected array/],
-    ['a fixture that is not JSON', () => {
-      const file = join(tmp, 'broken.json');
-      writeFileSync(file, '{');
-      return ['--fixture', file];
-    }, /is not valid JSON/],
+    [
+      'a malformed fixture',
+      () => {
+        const file = join(tmp, 'bad.json');
+        writeFileSync(file, JSON.stringify({ idcheck: { projects: [{ id: 'x', apiKeys: 'k' }] } }));
+        return ['--fixture', file];
+      },
+      /fixture .*bad\.json: idcheck\.projects\[0\]\.apiKeys: expected array/,
+    ],
+    [
+      'a fixture that is not JSON',
+      () => {
+        const file = join(tmp, 'broken.json');
+        writeFileSync(file, '{');
+        return ['--fixture', file];
+      },
+      /is not valid JSON/,
+    ],
     ['a missing fixture file', () => ['--fixture', join(tmp, 'missing.json')], /cannot read fixture .*ENOENT/],
     ['a bad port', () => ['--port', 'eighty'], /--port must be an integer from 0 to 65535, got "eighty"/],
     ['an unknown flag', () => ['--colour'], /Unknown option '--colour'/],
@@ -110,7 +138,9 @@ describe('scrub-mock CLI', () => {
   it('a second signal stops at once, and --grace bounds the wait', async () => {
     const run = start(['--port', '0', '--quiet', '--grace', '60000']);
     const url = (await run.ready).replace('localhost', '127.0.0.1');
-    const pending = fetch(`${url}/v3/projection`, { headers: { 'x-api-key': 'test-api-key', prefer: 'delay=30000' } }).catch((e: Error) => e);
+    const pending = fetch(`${url}/v3/projection`, {
+      headers: { 'x-api-key': 'test-api-key', prefer: 'delay=30000' },
+    }).catch((e: Error) => e);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const started = performance.now();
     run.child.kill('SIGINT');
@@ -125,9 +155,15 @@ describe('scrub-mock CLI', () => {
   it('warns when bound to an address other machines can reach, and takes an admin token from the environment', async () => {
     const run = start(['--port', '0', '--host', '0.0.0.0', '--quiet'], { SCRUB_MOCK_ADMIN_TOKEN: 'admin-token-1' });
     const url = (await run.ready).replace('0.0.0.0', '127.0.0.1');
-    await expect.poll(() => run.output().err).toContain('warning: listening on 0.0.0.0, not a loopback address: anyone who can reach it can use the API keys of the fixture.');
+    await expect
+      .poll(() => run.output().err)
+      .toContain(
+        'warning: listening on 0.0.0.0, not a loopback address: anyone who can reach it can use the API keys of the fixture.',
+      );
     expect((await fetch(`${url}/__mock/state`)).status).toBe(401);
-    expect((await fetch(`${url}/__mock/state`, { headers: { authorization: 'Bearer admin-token-1' } })).status).toBe(200);
+    expect((await fetch(`${url}/__mock/state`, { headers: { authorization: 'Bearer admin-token-1' } })).status).toBe(
+      200,
+    );
   });
 
   it('refuses an --admin-origin that is not an origin, and a short admin token', async () => {

@@ -1,8 +1,15 @@
 // The privacy console: every call goes through @scrub/sdk; the backend is either the MSW worker in
 // this tab (default) or a running `pnpm mock` server.
-import { createIdCheckClient, createTextAssessmentClient, isAPIError, type IdCheckClient, type Submission } from '@scrub/sdk';
-import { dataFieldValues, projectionFieldValues, submissionFieldValues } from '@scrub/spec/idcheck';
+
 import { createMockWorker } from '@scrub/mocks/browser';
+import {
+  createIdCheckClient,
+  createTextAssessmentClient,
+  type IdCheckClient,
+  isAPIError,
+  type Submission,
+} from '@scrub/sdk';
+import { dataFieldValues, projectionFieldValues, submissionFieldValues } from '@scrub/spec/idcheck';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $('status');
@@ -19,7 +26,11 @@ async function act(action: () => Promise<void>): Promise<void> {
   try {
     await action();
   } catch (error) {
-    errorBox.textContent = isAPIError(error) ? `${error.status}: ${error.code}` : error instanceof Error ? error.message : String(error);
+    errorBox.textContent = isAPIError(error)
+      ? `${error.status}: ${error.code}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
   }
 }
 
@@ -31,26 +42,40 @@ function checkboxes(container: HTMLElement, name: string, values: readonly strin
     container.append(label);
   }
 }
-const checked = (name: string) => [...document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
+const checked = (name: string) =>
+  [...document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
 const show = (el: HTMLElement, value: unknown) => (el.textContent = JSON.stringify(value, null, 2));
 
 async function connect(): Promise<void> {
-  const mode = (document.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value ?? 'msw') as 'msw' | 'server';
+  const mode = (document.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value ?? 'msw') as
+    | 'msw'
+    | 'server';
   if (mode === 'msw') {
-    await mock.worker.start({ serviceWorker: { url: './mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true });
+    await mock.worker.start({
+      serviceWorker: { url: './mockServiceWorker.js' },
+      onUnhandledRequest: 'bypass',
+      quiet: true,
+    });
     baseUrl = undefined;
   } else {
     mock.worker.stop();
     baseUrl = $<HTMLInputElement>('server-url').value.replace(/\/$/, '');
   }
-  idcheck = createIdCheckClient({ apiKey: $<HTMLInputElement>('api-key').value, ...(baseUrl ? { baseUrl } : {}), maxRetries: 0 });
+  idcheck = createIdCheckClient({
+    apiKey: $<HTMLInputElement>('api-key').value,
+    ...(baseUrl ? { baseUrl } : {}),
+    maxRetries: 0,
+  });
   status.textContent = mode === 'msw' ? 'Ready: in-browser mock (MSW)' : `Ready: mock server at ${baseUrl}`;
   await loadSubmissions();
   await listProjections();
 }
 
 async function loadSubmissions(): Promise<void> {
-  const ids = $<HTMLInputElement>('submission-ids').value.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = $<HTMLInputElement>('submission-ids')
+    .value.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   loaded.clear();
   const list = $('submission-list');
   const select = $<HTMLSelectElement>('pd-submission');
@@ -72,10 +97,13 @@ async function listProjections(): Promise<void> {
   rows.replaceChildren();
   for (const p of await idcheck.projections.list()) {
     const row = document.createElement('tr');
-    for (const text of [p.name, p.projection_id, p.fields.join(', '), p.created_at]) row.insertCell().textContent = text;
+    for (const text of [p.name, p.projection_id, p.fields.join(', '), p.created_at])
+      row.insertCell().textContent = text;
     const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Delete' });
     remove.setAttribute('aria-label', `Delete projection ${p.name}`);
-    remove.addEventListener('click', () => act(async () => (await idcheck.projections.delete(p.projection_id), await listProjections())));
+    remove.addEventListener('click', () =>
+      act(async () => (await idcheck.projections.delete(p.projection_id), await listProjections())),
+    );
     row.insertCell().append(remove);
     rows.append(row);
   }
@@ -87,7 +115,9 @@ checkboxes($('projection-fields'), 'projection_fields', projectionFieldValues);
 
 $('backend').addEventListener('submit', (e) => (e.preventDefault(), act(connect)));
 $('load-submissions').addEventListener('submit', (e) => (e.preventDefault(), act(loadSubmissions)));
-$<HTMLSelectElement>('pd-submission').addEventListener('change', (e) => show($('before'), loaded.get((e.target as HTMLSelectElement).value)));
+$<HTMLSelectElement>('pd-submission').addEventListener('change', (e) =>
+  show($('before'), loaded.get((e.target as HTMLSelectElement).value)),
+);
 
 $('partial-delete').addEventListener('submit', (e) => {
   e.preventDefault();
@@ -113,7 +143,10 @@ $('create-projection').addEventListener('submit', (e) => {
   e.preventDefault();
   void act(async () => {
     const fields = checked('projection_fields');
-    const { projection_id } = await idcheck.projections.create({ name: $<HTMLInputElement>('projection-name').value, fields: (fields.length ? fields : ['first_name']) as never });
+    const { projection_id } = await idcheck.projections.create({
+      name: $<HTMLInputElement>('projection-name').value,
+      fields: (fields.length ? fields : ['first_name']) as never,
+    });
     status.textContent = `Created projection ${projection_id}`;
     await listProjections();
   });

@@ -1,14 +1,14 @@
 // End to end in Debian's Chromium via playwright-core: the console in MSW mode and in server mode,
 // and the API reference served by the mock server. In CI these must run; locally they are skipped,
 // with the reason printed, when /usr/bin/chromium is absent.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkTraffic } from '@scrub/contract';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -18,11 +18,17 @@ const ARTIFACTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 const available = existsSync(CHROMIUM);
 
 if (!available) {
-  if (process.env.CI) throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing (.ci/run installs it with apt-get).`);
+  if (process.env.CI)
+    throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing (.ci/run installs it with apt-get).`);
   console.warn(`skipping browser tests: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM_PATH)`);
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
 
 function serveDist(): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
@@ -32,7 +38,11 @@ function serveDist(): Promise<{ url: string; server: Server }> {
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://localhost:${(server.address() as AddressInfo).port}`, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://localhost:${(server.address() as AddressInfo).port}`, server }),
+    ),
+  );
 }
 
 function startMockServer(): Promise<{ url: string; child: ChildProcess }> {
@@ -60,7 +70,16 @@ describe.skipIf(!available)('privacy console in Chromium', () => {
     mock = await startMockServer();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -122,7 +141,9 @@ describe.skipIf(!available)('privacy console in Chromium', () => {
     await page.getByRole('status').getByText(`Ready: mock server at ${mock.url}`).waitFor();
     await page.getByLabel('Author ID').fill('learner-2');
     await page.getByRole('button', { name: "Delete author's texts" }).click();
-    await expect.poll(() => page.locator('#author-result').textContent()).toMatch(/^1 submission\(s\) deleted at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    await expect
+      .poll(() => page.locator('#author-result').textContent())
+      .toMatch(/^1 submission\(s\) deleted at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
     await shot(page, 'server-mode');
     await page.close();
   });
@@ -162,14 +183,35 @@ describe.skipIf(!available)('privacy console in Chromium', () => {
       const report = await checkTraffic(har, { replay: replay.url });
       const calls = report.exchanges.filter((e) => e.state !== 'ignored');
       expect(report.exchanges.filter((e) => e.state === 'failed')).toEqual([]);
-      expect(new Set(calls.map((e) => e.operationId))).toEqual(new Set(['getSubmission', 'listProjections', 'partialDeleteSubmission', 'createProjection', 'deleteProjection', 'deleteAuthorSubmissions']));
+      expect(new Set(calls.map((e) => e.operationId))).toEqual(
+        new Set([
+          'getSubmission',
+          'listProjections',
+          'partialDeleteSubmission',
+          'createProjection',
+          'deleteProjection',
+          'deleteAuthorSubmissions',
+        ]),
+      );
       // every call replayed gave the recorded answer; Chromium's HAR holds no body for the SDK's POST here,
       // so that call and the delete of what it created are reported as not replayed
       const replayed = calls.filter((e) => !e.replay?.skipped);
       expect(replayed.filter((e) => e.replay!.differences.length)).toEqual([]);
-      expect(replayed.map((e) => e.operationId)).toEqual(expect.arrayContaining(['partialDeleteSubmission', 'deleteAuthorSubmissions', 'getSubmission', 'listProjections']));
-      for (const e of calls.filter((c) => c.replay?.skipped)) expect(e.replay!.skipped).toMatch(/^not replayed: (the recording holds no request body|it names \w+, created by a request that was not replayed)$/);
-      expect(report.exchanges.filter((e) => e.state === 'ignored').map((e) => e.request)).toEqual(expect.arrayContaining(['GET /'])); // the page itself
+      expect(replayed.map((e) => e.operationId)).toEqual(
+        expect.arrayContaining([
+          'partialDeleteSubmission',
+          'deleteAuthorSubmissions',
+          'getSubmission',
+          'listProjections',
+        ]),
+      );
+      for (const e of calls.filter((c) => c.replay?.skipped))
+        expect(e.replay!.skipped).toMatch(
+          /^not replayed: (the recording holds no request body|it names \w+, created by a request that was not replayed)$/,
+        );
+      expect(report.exchanges.filter((e) => e.state === 'ignored').map((e) => e.request)).toEqual(
+        expect.arrayContaining(['GET /']),
+      ); // the page itself
       expect(JSON.stringify(report)).not.toContain('test-api-key');
       expect(report.ok).toBe(true);
     } finally {

@@ -4,7 +4,8 @@
 import { expect, test } from '@playwright/test';
 
 /** A request from outside any session (plain fetch: no `extraHTTPHeaders`). */
-const outside = (path: string, headers: Record<string, string> = {}) => fetch(`${test.info().project.use.baseURL}${path}`, { headers });
+const outside = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${test.info().project.use.baseURL}${path}`, { headers });
 
 export function projectionsSuite(label: string) {
   // a worker runs several tests in a row: each starts from the fixture, in this worker's session only
@@ -30,7 +31,9 @@ export function projectionsSuite(label: string) {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 409]);
     // this session holds this worker's projections only; the default session (no header) none of them
     const mine = await (await request.get('/v3/projection', { headers: { 'x-api-key': 'test-api-key' } })).json();
-    expect(mine.items.map((p: { name: string }) => p.name).sort()).toEqual(['hide_birth', ...Array.from({ length: 9 }, (_, i) => `${label}_${i}`)].sort());
+    expect(mine.items.map((p: { name: string }) => p.name).sort()).toEqual(
+      ['hide_birth', ...Array.from({ length: 9 }, (_, i) => `${label}_${i}`)].sort(),
+    );
     const shared = await (await outside('/v3/projection', { 'x-api-key': 'test-api-key' })).json();
     expect(shared.items.map((p: { name: string }) => p.name)).toEqual(['hide_birth']);
   });

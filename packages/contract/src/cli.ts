@@ -3,11 +3,11 @@
 // by side (`compare`), or recorded traffic (`traffic <file.har>`).
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { operationRoutes, type OperationId } from '@scrub/spec';
+import { type OperationId, operationRoutes } from '@scrub/spec';
 import { compareReports, comparisonJunit, comparisonMarkdown } from './compare.js';
 import { coverageTable, junit } from './report.js';
-import { runContract, type RunOptions } from './run.js';
-import { CREDENTIAL_ENV, loadSetup, SetupError, type ContractSetup } from './setup.js';
+import { type RunOptions, runContract } from './run.js';
+import { type ContractSetup, CREDENTIAL_ENV, loadSetup, SetupError } from './setup.js';
 import type { Area } from './spec.js';
 import { checkTraffic, trafficJunit, trafficMarkdown } from './traffic.js';
 
@@ -71,9 +71,15 @@ function runFailed(message: string): never {
 const argv = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')); // `pnpm <script> -- ...`
 const command = argv[0] === 'run' || argv[0] === 'compare' || argv[0] === 'traffic' ? argv.shift()! : 'run';
 
-let parsed;
+let parsed: ReturnType<typeof parseOptions>;
 try {
-  parsed = parseArgs({
+  parsed = parseOptions();
+} catch (error) {
+  fail((error as Error).message);
+}
+
+function parseOptions() {
+  return parseArgs({
     args: argv,
     allowPositionals: command === 'traffic',
     options: {
@@ -102,8 +108,6 @@ try {
     },
     strict: true,
   });
-} catch (error) {
-  fail((error as Error).message);
 }
 const values = parsed.values;
 if (values.help) {
@@ -122,16 +126,18 @@ const url = (value: string, flag: string) => {
 };
 
 function writeOutputs(json: unknown, xml: string, markdown: string) {
-  if (values.report) writeFileSync(values.report, JSON.stringify(json, null, 2) + '\n');
+  if (values.report) writeFileSync(values.report, `${JSON.stringify(json, null, 2)}\n`);
   if (values.junit) writeFileSync(values.junit, xml);
-  if (values.markdown) writeFileSync(values.markdown, markdown + '\n');
+  if (values.markdown) writeFileSync(values.markdown, `${markdown}\n`);
 }
 
 if (command === 'traffic') {
   const [file, ...rest] = parsed.positionals;
   if (!file) fail('traffic needs a HAR file: scrub-contract traffic <file.har>');
   if (rest.length) fail(`traffic takes one HAR file, got ${parsed.positionals.length}`);
-  const report = await checkTraffic(file, values.replay ? { replay: url(values.replay, '--replay') } : {}).catch((error: Error) => fail(error.message));
+  const report = await checkTraffic(file, values.replay ? { replay: url(values.replay, '--replay') } : {}).catch(
+    (error: Error) => fail(error.message),
+  );
   const markdown = trafficMarkdown(report);
   console.log(markdown);
   writeOutputs(report, trafficJunit(report), markdown);
@@ -141,33 +147,55 @@ if (command === 'traffic') {
 // run and compare
 const targets = (values.target ?? []).map((t) => url(t, '--target'));
 if (command === 'compare' ? targets.length !== 2 : targets.length !== 1)
-  fail(command === 'compare' ? `compare needs two --target, got ${targets.length}` : targets.length ? 'one --target (two are for compare)' : '--target is required');
-const areaNames: Record<string, Area[]> = { all: ['idcheck', 'text-assessment'], idcheck: ['idcheck'], 'text-assessment': ['text-assessment'] };
+  fail(
+    command === 'compare'
+      ? `compare needs two --target, got ${targets.length}`
+      : targets.length
+        ? 'one --target (two are for compare)'
+        : '--target is required',
+  );
+const areaNames: Record<string, Area[]> = {
+  all: ['idcheck', 'text-assessment'],
+  idcheck: ['idcheck'],
+  'text-assessment': ['text-assessment'],
+};
 const areas = areaNames[values.area];
 if (!areas) fail(`--area must be idcheck, text-assessment or all, got "${values.area}"`);
 const operationIds = (flag: '--only' | '--skip', list: string[] | undefined): OperationId[] => {
-  const ids = (list ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const ids = (list ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   const unknown = ids.filter((id) => !Object.hasOwn(operationRoutes, id));
-  if (unknown.length) fail(`${flag}: unknown operation id ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${Object.keys(operationRoutes).join(', ')})`);
+  if (unknown.length)
+    fail(
+      `${flag}: unknown operation id ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${Object.keys(operationRoutes).join(', ')})`,
+    );
   return ids as OperationId[];
 };
 const only = operationIds('--only', values.only);
 const skip = operationIds('--skip', values.skip);
 const fuzzRuns = Number(values['fuzz-runs']);
-if (!Number.isInteger(fuzzRuns) || fuzzRuns < 0) fail(`--fuzz-runs must be an integer >= 0, got "${values['fuzz-runs']}"`);
+if (!Number.isInteger(fuzzRuns) || fuzzRuns < 0)
+  fail(`--fuzz-runs must be an integer >= 0, got "${values['fuzz-runs']}"`);
 const seed = values.seed === undefined ? undefined : Number(values.seed);
 if (seed !== undefined && !Number.isInteger(seed)) fail(`--seed must be an integer, got "${values.seed}"`);
 if (values['fuzz-path'] !== undefined && seed === undefined) fail('--fuzz-path needs the --seed it was printed with');
-if (values['fuzz-path'] !== undefined && !/^\d+(:\d+)*$/.test(values['fuzz-path'])) fail(`--fuzz-path must look like 3:0:1, got "${values['fuzz-path']}"`);
+if (values['fuzz-path'] !== undefined && !/^\d+(:\d+)*$/.test(values['fuzz-path']))
+  fail(`--fuzz-path must look like 3:0:1, got "${values['fuzz-path']}"`);
 const gate = values['require-coverage'] === undefined ? undefined : Number(values['require-coverage']);
-if (gate !== undefined && !(gate >= 0 && gate <= 100)) fail(`--require-coverage must be a percentage from 0 to 100, got "${values['require-coverage']}"`);
+if (gate !== undefined && !(gate >= 0 && gate <= 100))
+  fail(`--require-coverage must be a percentage from 0 to 100, got "${values['require-coverage']}"`);
 if (gate !== undefined && command === 'compare') fail('--require-coverage is for run, not compare');
 // one admin URL for two targets would make both look like the mock (and the real one seeded as such)
 if (values.admin !== undefined && command === 'compare') fail('--admin is for run, not compare');
 if (values.admin !== undefined) url(values.admin, '--admin');
 
 let setup: ContractSetup | undefined;
-if (values.setup) setup = await loadSetup(values.setup).catch((error: Error) => fail(error instanceof SetupError ? error.message : `cannot load ${values.setup}: ${error.message}`));
+if (values.setup)
+  setup = await loadSetup(values.setup).catch((error: Error) =>
+    fail(error instanceof SetupError ? error.message : `cannot load ${values.setup}: ${error.message}`),
+  );
 
 const options = (target: string): RunOptions => ({
   target,
@@ -194,7 +222,11 @@ if (command === 'compare') {
   const reports = [];
   for (const target of targets) {
     if (!values.quiet) console.log(`\n# ${target}`);
-    reports.push(await runContract(options(target)).catch((error: Error) => runFailed(`could not run against ${target}: ${error.message}`)));
+    reports.push(
+      await runContract(options(target)).catch((error: Error) =>
+        runFailed(`could not run against ${target}: ${error.message}`),
+      ),
+    );
   }
   const comparison = compareReports(reports[0]!, reports[1]!);
   const markdown = comparisonMarkdown(comparison);
@@ -203,7 +235,9 @@ if (command === 'compare') {
   process.exit(comparison.ok ? 0 : 1);
 }
 
-const report = await runContract(options(targets[0]!)).catch((error: Error) => runFailed(`could not run against ${targets[0]}: ${error.message}`));
+const report = await runContract(options(targets[0]!)).catch((error: Error) =>
+  runFailed(`could not run against ${targets[0]}: ${error.message}`),
+);
 const table = coverageTable(report);
 console.log(`\n${table}`);
 writeOutputs(report, junit(report), table);

@@ -2,7 +2,7 @@
 // case: status, documented message and the shape of the body. Values that differ by nature (ids,
 // timestamps, names, counts) are compared by type, never by value.
 import type { CaseResult, Report } from './run.js';
-import { shapeDifferences, type Shape } from './shape.js';
+import { type Shape, shapeDifferences } from './shape.js';
 import type { Area } from './spec.js';
 
 export interface ComparedCase {
@@ -34,15 +34,32 @@ export function compareReports(a: Report, b: Report): Comparison {
     const base = { area: ra.area, operationId: ra.operationId, response: ra.response, title: ra.title };
     if (!rb || !ra.observed || !rb.observed) {
       const why = !rb ? 'not run on B' : !ra.observed ? `A: ${ra.reason ?? ra.state}` : `B: ${rb.reason ?? rb.state}`;
-      return { ...base, state: 'not compared', differences: [], reason: why, ...(ra.observed ? { a: ra.observed } : {}), ...(rb?.observed ? { b: rb.observed } : {}) };
+      return {
+        ...base,
+        state: 'not compared',
+        differences: [],
+        reason: why,
+        ...(ra.observed ? { a: ra.observed } : {}),
+        ...(rb?.observed ? { b: rb.observed } : {}),
+      };
     }
     const differences: string[] = [];
-    if (ra.observed.status !== rb.observed.status) differences.push(`status: ${ra.observed.status} vs ${rb.observed.status}`);
-    if (ra.observed.message !== rb.observed.message) differences.push(`message: ${JSON.stringify(ra.observed.message ?? null)} vs ${JSON.stringify(rb.observed.message ?? null)}`);
+    if (ra.observed.status !== rb.observed.status)
+      differences.push(`status: ${ra.observed.status} vs ${rb.observed.status}`);
+    if (ra.observed.message !== rb.observed.message)
+      differences.push(
+        `message: ${JSON.stringify(ra.observed.message ?? null)} vs ${JSON.stringify(rb.observed.message ?? null)}`,
+      );
     // the message is compared as text above; the shape below is of everything
-    differences.push(...shapeDifferences(JSON.parse(ra.observed.shape) as Shape, JSON.parse(rb.observed.shape) as Shape));
+    differences.push(
+      ...shapeDifferences(JSON.parse(ra.observed.shape) as Shape, JSON.parse(rb.observed.shape) as Shape),
+    );
     if ((ra.state === 'passed') !== (rb.state === 'passed'))
-      differences.push(ra.state === 'passed' ? `fails the contract on B only: ${rb.problems[0] ?? ''}` : `fails the contract on A only: ${ra.problems[0] ?? ''}`);
+      differences.push(
+        ra.state === 'passed'
+          ? `fails the contract on B only: ${rb.problems[0] ?? ''}`
+          : `fails the contract on A only: ${ra.problems[0] ?? ''}`,
+      );
     return { ...base, state: differences.length ? 'different' : 'same', differences, a: ra.observed, b: rb.observed };
   });
   return { a: a.target, b: b.target, cases, ok: cases.every((c) => c.state !== 'different') };
@@ -56,11 +73,14 @@ export function comparisonMarkdown(c: Comparison): string {
   const lines = [`## Contract comparison`, '', `A: ${c.a}  `, `B: ${c.b}`, ''];
   if (different.length) {
     lines.push('| operation | documented response | case | differences |', '|---|---|---|---|');
-    for (const x of different) lines.push(`| ${x.operationId} | ${cell(x.response)} | ${cell(x.title)} | ${cell(x.differences.join('; '))} |`);
+    for (const x of different)
+      lines.push(`| ${x.operationId} | ${cell(x.response)} | ${cell(x.title)} | ${cell(x.differences.join('; '))} |`);
     lines.push('');
   }
   const count = (state: ComparedCase['state']) => c.cases.filter((x) => x.state === state).length;
-  lines.push(`${count('same')} cases the same, ${count('different')} different, ${count('not compared')} not compared (not run on both)`);
+  lines.push(
+    `${count('same')} cases the same, ${count('different')} different, ${count('not compared')} not compared (not run on both)`,
+  );
   return lines.join('\n');
 }
 
@@ -69,7 +89,12 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 /** The comparison as JUnit XML: one test case per contract case, a failure per difference. */
 export function comparisonJunit(c: Comparison): string {
   const tests = c.cases.map((x) => {
-    const body = x.state === 'different' ? `<failure message="${xml(x.differences[0]!)}">${xml(x.differences.join('\n'))}</failure>` : x.state === 'not compared' ? `<skipped message="${xml(x.reason ?? '')}"/>` : '';
+    const body =
+      x.state === 'different'
+        ? `<failure message="${xml(x.differences[0]!)}">${xml(x.differences.join('\n'))}</failure>`
+        : x.state === 'not compared'
+          ? `<skipped message="${xml(x.reason ?? '')}"/>`
+          : '';
     return `    <testcase classname="${xml(`compare.${x.area}.${x.operationId}`)}" name="${xml(`${x.response}: ${x.title}`)}">${body}</testcase>`;
   });
   const failures = c.cases.filter((x) => x.state === 'different').length;

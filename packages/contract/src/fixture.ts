@@ -17,17 +17,46 @@ const submission = (id: string) => ({
   userid: `user-${id}`,
   applicant_id: `app-${id}`,
   created_at: '2024-05-01-10-00-00-000',
-  data: { first_name: 'Ada', last_name: 'Lovelace', full_name: 'Ada Lovelace', date_of_birth: '1815-12-10', gender: 'female', cf1: 'x' },
+  data: {
+    first_name: 'Ada',
+    last_name: 'Lovelace',
+    full_name: 'Ada Lovelace',
+    date_of_birth: '1815-12-10',
+    gender: 'female',
+    cf1: 'x',
+  },
   OCR_raw: { name: { value: 'ADA LOVELACE' } },
-  image: { idImage: 'https://files.example.invalid/id.jpg', idBackImage: 'https://files.example.invalid/id-back.jpg', selfieImage: 'https://files.example.invalid/selfie.jpg' },
+  image: {
+    idImage: 'https://files.example.invalid/id.jpg',
+    idBackImage: 'https://files.example.invalid/id-back.jpg',
+    selfieImage: 'https://files.example.invalid/selfie.jpg',
+  },
 });
 
 export const contractFixture = {
   idcheck: {
     projects: [
-      { id: 'contract', apiKeys: [CONTRACT_CREDENTIALS.apiKey], encryption: false, submissions: [submission('contract-s1'), submission('contract-s2')], projections: [] },
-      { id: 'contract-limit', apiKeys: [CONTRACT_CREDENTIALS.limitApiKey], encryption: false, submissions: [], projections: [] },
-      { id: 'contract-sealed', apiKeys: [CONTRACT_CREDENTIALS.sealedApiKey], encryption: true, submissions: [submission('contract-e1')], projections: [] },
+      {
+        id: 'contract',
+        apiKeys: [CONTRACT_CREDENTIALS.apiKey],
+        encryption: false,
+        submissions: [submission('contract-s1'), submission('contract-s2')],
+        projections: [],
+      },
+      {
+        id: 'contract-limit',
+        apiKeys: [CONTRACT_CREDENTIALS.limitApiKey],
+        encryption: false,
+        submissions: [],
+        projections: [],
+      },
+      {
+        id: 'contract-sealed',
+        apiKeys: [CONTRACT_CREDENTIALS.sealedApiKey],
+        encryption: true,
+        submissions: [submission('contract-e1')],
+        projections: [],
+      },
     ],
     orphanApiKeys: [CONTRACT_CREDENTIALS.orphanApiKey],
   },
@@ -36,7 +65,9 @@ export const contractFixture = {
       {
         id: CONTRACT_CREDENTIALS.accountId,
         token: CONTRACT_CREDENTIALS.token,
-        texts: [{ id: 'contract-t1', author_id: 'contract-author', task_id: 'task-1', text: 'A text that is already there.' }],
+        texts: [
+          { id: 'contract-t1', author_id: 'contract-author', task_id: 'task-1', text: 'A text that is already there.' },
+        ],
       },
     ],
   },

@@ -40,7 +40,8 @@ function sendWithBody(url: string, req: Req, timeoutMs: number): Promise<Res> {
       incoming.on('error', reject);
       incoming.on('end', () => {
         const headers = new Headers();
-        for (const [name, value] of Object.entries(incoming.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        for (const [name, value] of Object.entries(incoming.headers))
+          if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
         const text = Buffer.concat(chunks).toString('utf8');
         resolve({ status: incoming.statusCode ?? 0, headers, text, json: parse(text) });
       });
@@ -53,7 +54,8 @@ function sendWithBody(url: string, req: Req, timeoutMs: number): Promise<Res> {
 
 export async function send(baseUrl: string, req: Req, timeoutMs = 30_000): Promise<Res> {
   const url = `${baseUrl.replace(/\/$/, '')}${req.path}${req.query ? `?${req.query}` : ''}`;
-  if (req.body !== undefined && (req.method === 'GET' || req.method === 'HEAD')) return sendWithBody(url, req, timeoutMs);
+  if (req.body !== undefined && (req.method === 'GET' || req.method === 'HEAD'))
+    return sendWithBody(url, req, timeoutMs);
   const response = await fetch(url, {
     method: req.method,
     headers: req.headers,
@@ -65,4 +67,5 @@ export async function send(baseUrl: string, req: Req, timeoutMs = 30_000): Promi
 }
 
 /** `a=1&b=2` from pairs, each part percent-encoded. */
-export const qs = (...pairs: [string, string][]) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+export const qs = (...pairs: [string, string][]) =>
+  pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');

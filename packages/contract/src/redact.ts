@@ -21,7 +21,10 @@ export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
 /** A JSON value with every personal value replaced by `[redacted]`. */
 export function redactPersonal(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactPersonal);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, PERSONAL_KEYS.has(k) ? '[redacted]' : redactPersonal(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, PERSONAL_KEYS.has(k) ? '[redacted]' : redactPersonal(v)]),
+    );
   return value;
 }
 
@@ -36,6 +39,8 @@ export function personalRedacted(text: string): string {
 
 /** Replaces every credential value (whole, before any cutting) in a text with `[redacted]`. */
 export function credentialRedactor(secrets: readonly (string | undefined)[]): (text: string) => string {
-  const list = [...new Set(secrets.filter((s): s is string => !!s && s.length >= 4))].sort((a, b) => b.length - a.length);
+  const list = [...new Set(secrets.filter((s): s is string => !!s && s.length >= 4))].sort(
+    (a, b) => b.length - a.length,
+  );
   return (text) => list.reduce((t, secret) => t.split(secret).join('[redacted]'), text);
 }

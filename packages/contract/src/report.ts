@@ -19,7 +19,9 @@ export function coverageTable(report: Report): string {
     '',
     `${hit}/${report.coverage.length} documented responses hit (${report.percent}%), ` +
       `${report.coverage.filter((r) => r.state === 'missed').length} missed, ${report.coverage.filter((r) => r.state === 'unreachable').length} unreachable on this target` +
-      (report.coverage.some((r) => r.state === 'skipped') ? `, ${report.coverage.filter((r) => r.state === 'skipped').length} skipped (${[...new Set(report.results.filter((r) => r.state === 'skipped').map((r) => r.reason))].join('; ')})` : ''),
+      (report.coverage.some((r) => r.state === 'skipped')
+        ? `, ${report.coverage.filter((r) => r.state === 'skipped').length} skipped (${[...new Set(report.results.filter((r) => r.state === 'skipped').map((r) => r.reason))].join('; ')})`
+        : ''),
     `${report.results.filter((r) => r.state === 'passed').length} passed, ${failed + fuzzFailed} failed`,
   ].join('\n');
 }
@@ -36,13 +38,18 @@ export function junit(report: Report): string {
           ? ''
           : `<skipped message="${xml(r.reason ?? r.state)}"/>`;
     const list = suites.get(r.area) ?? [];
-    list.push(`    <testcase classname="${xml(`${r.area}.${r.operationId}`)}" name="${xml(`${r.response}: ${r.title}`)}" time="${(r.ms / 1000).toFixed(3)}">${body}</testcase>`);
+    list.push(
+      `    <testcase classname="${xml(`${r.area}.${r.operationId}`)}" name="${xml(`${r.response}: ${r.title}`)}" time="${(r.ms / 1000).toFixed(3)}">${body}</testcase>`,
+    );
     suites.set(r.area, list);
   }
   if (report.fuzz.length)
     suites.set(
       'negative-properties',
-      report.fuzz.map((f) => `    <testcase classname="negative-properties" name="${xml(`${f.operationId}: ${f.runs} spec-breaking requests`)}">${f.failure ? `<failure message="${xml(f.failure)}"/>` : ''}</testcase>`),
+      report.fuzz.map(
+        (f) =>
+          `    <testcase classname="negative-properties" name="${xml(`${f.operationId}: ${f.runs} spec-breaking requests`)}">${f.failure ? `<failure message="${xml(f.failure)}"/>` : ''}</testcase>`,
+      ),
     );
   const parts = [...suites].map(([name, tests]) => {
     const failures = tests.filter((t) => t.includes('<failure')).length;

@@ -1,16 +1,25 @@
 // Runs the cases (and the negative property tests) against one target and builds the coverage table.
-import fc from 'fast-check';
-import { dataFieldValues, projectionFieldValues, submissionFieldValues } from '@scrub/spec/idcheck';
+
 import type { OperationId } from '@scrub/spec';
-import { cases as allCases, NO_SUBMISSION, type Case, type Credentials, type Ctx, type Need } from './cases.js';
-import { shapeOf } from './shape.js';
+import { dataFieldValues, projectionFieldValues, submissionFieldValues } from '@scrub/spec/idcheck';
+import fc from 'fast-check';
+import { cases as allCases, type Case, type Credentials, type Ctx, type Need, NO_SUBMISSION } from './cases.js';
 import { toCurl } from './curl.js';
 import { CONTRACT_CREDENTIALS, contractFixture } from './fixture.js';
 import { invalidRequests } from './fuzz.js';
-import { send, type Req, type Res } from './http.js';
+import { type Req, type Res, send } from './http.js';
 import { credentialRedactor, personalRedacted } from './redact.js';
-import { checkIds, credentialsFromEnv, idsToCredentials, type ContractSetup, type SetupContext } from './setup.js';
-import { messageOf, operationById, operations, ResponseValidator, templateMatches, type Area, type DocumentedMessage } from './spec.js';
+import { type ContractSetup, checkIds, credentialsFromEnv, idsToCredentials, type SetupContext } from './setup.js';
+import { shapeOf } from './shape.js';
+import {
+  type Area,
+  type DocumentedMessage,
+  messageOf,
+  operationById,
+  operations,
+  ResponseValidator,
+  templateMatches,
+} from './spec.js';
 
 export interface RunOptions {
   /** Base URL of the API under test. */
@@ -106,7 +115,8 @@ const NOT_ABOUT_THE_REQUEST = new Set<DocumentedMessage>([
 ]);
 
 /** The coverage key of a case: `200`, or `400 <documented message>`. */
-const responseKey = (c: { status: number; documented?: string }) => (c.documented ? `${c.status} ${c.documented}` : String(c.status));
+const responseKey = (c: { status: number; documented?: string }) =>
+  c.documented ? `${c.status} ${c.documented}` : String(c.status);
 
 async function hasMockControls(admin: string): Promise<unknown | undefined> {
   try {
@@ -152,16 +162,24 @@ function judge(c: Case, res: Res, validator: ResponseValidator, redact: (text: s
   if (res.status !== c.status) problems.push(`expected status ${c.status}, got ${res.status}: ${quoted(200)}`);
   const violations = res.headers.get('sl-violations');
   if (violations) problems.push(`the proxy reports spec violations: ${violations.slice(0, 300)}`);
-  if (!(res.headers.get('content-type') ?? '').includes('application/json')) problems.push(`content-type is ${res.headers.get('content-type') ?? 'missing'}, not application/json`);
+  if (!(res.headers.get('content-type') ?? '').includes('application/json'))
+    problems.push(`content-type is ${res.headers.get('content-type') ?? 'missing'}, not application/json`);
   if (res.json === undefined) problems.push('body is not JSON');
   else problems.push(...validator.check(op, res.status, res.json));
-  if (c.message !== undefined && messageOf(res.json) !== c.message) problems.push(`expected message "${c.message}", got ${JSON.stringify(messageOf(res.json) ?? quoted(120))}`);
+  if (c.message !== undefined && messageOf(res.json) !== c.message)
+    problems.push(`expected message "${c.message}", got ${JSON.stringify(messageOf(res.json) ?? quoted(120))}`);
   const body = res.json as Record<string, unknown> | undefined;
   // the text-assessment envelope repeats the status: `code` must equal it
   if (op.area === 'text-assessment' && body && typeof body === 'object' && 'code' in body && body.code !== res.status)
     problems.push(`body code ${JSON.stringify(body.code)} differs from the HTTP status ${res.status}`);
   // no case uses an encrypted project for a success, so a sealed `{ "data": ... }` body is wrong here
-  if (res.status < 300 && body && typeof body === 'object' && Object.keys(body).length === 1 && typeof body.data === 'string')
+  if (
+    res.status < 300 &&
+    body &&
+    typeof body === 'object' &&
+    Object.keys(body).length === 1 &&
+    typeof body.data === 'string'
+  )
     problems.push('an encrypted body ({"data": ...}) for a project without the encryption option');
   return problems;
 }
@@ -181,13 +199,33 @@ export async function runContract(options: RunOptions): Promise<Report> {
   const destructive = controls || !!options.destructive;
   const setupContext: SetupContext = { target: options.target, env, destructive };
   let creds: Credentials;
-  if (controls) creds = { ...CONTRACT_CREDENTIALS, deletableSubmissionId: CONTRACT_CREDENTIALS.submissionId, version: 'v2.3.0', ...options.credentials };
+  if (controls)
+    creds = {
+      ...CONTRACT_CREDENTIALS,
+      deletableSubmissionId: CONTRACT_CREDENTIALS.submissionId,
+      version: 'v2.3.0',
+      ...options.credentials,
+    };
   else {
-    const before = options.setup?.before ? checkIds(await options.setup.before(setupContext), 'the set-up\'s before()') : {};
-    creds = { version: 'v2.3.0', ...credentialsFromEnv(env), ...idsToCredentials(options.setup ?? {}), ...idsToCredentials(before), ...options.credentials };
+    const before = options.setup?.before
+      ? checkIds(await options.setup.before(setupContext), "the set-up's before()")
+      : {};
+    creds = {
+      version: 'v2.3.0',
+      ...credentialsFromEnv(env),
+      ...idsToCredentials(options.setup ?? {}),
+      ...idsToCredentials(before),
+      ...options.credentials,
+    };
     creds.limitApiKey ??= creds.apiKey;
   }
-  const redact = credentialRedactor([creds.apiKey, creds.limitApiKey, creds.orphanApiKey, creds.sealedApiKey, creds.token]);
+  const redact = credentialRedactor([
+    creds.apiKey,
+    creds.limitApiKey,
+    creds.orphanApiKey,
+    creds.sealedApiKey,
+    creds.token,
+  ]);
   let counter = 0;
   const runId = Date.now().toString(36);
   const author = `${OWN_PREFIX}${runId}`;
@@ -209,7 +247,9 @@ export async function runContract(options: RunOptions): Promise<Report> {
     if (controls || req.method !== 'DELETE') return undefined;
     if (req.path === '/v3/submission/partial') {
       const ids = new URLSearchParams(req.query ?? '').getAll('submission_id');
-      return ids.every((id) => id === creds.deletableSubmissionId || id.startsWith(OWN_PREFIX)) ? undefined : `a partial delete of submission ${ids.join(', ')}, which the set-up did not give as deletableSubmissionId`;
+      return ids.every((id) => id === creds.deletableSubmissionId || id.startsWith(OWN_PREFIX))
+        ? undefined
+        : `a partial delete of submission ${ids.join(', ')}, which the set-up did not give as deletableSubmissionId`;
     }
     const projection = path(req, /^\/v3\/projection\/([^/]+)$/);
     if (projection !== undefined) {
@@ -217,12 +257,19 @@ export async function runContract(options: RunOptions): Promise<Report> {
       const name = created.get(projection);
       if (name === undefined) return `a delete of projection ${projection}, which this run did not create`;
       // the id came from the server: it must still name the projection this run created
-      const read = await send(options.target, { method: 'GET', path: `/v3/projection/${encodeURIComponent(projection)}`, headers: req.headers ?? {} }).catch(() => undefined);
+      const read = await send(options.target, {
+        method: 'GET',
+        path: `/v3/projection/${encodeURIComponent(projection)}`,
+        headers: req.headers ?? {},
+      }).catch(() => undefined);
       const found = (read?.json as { item?: { name?: unknown } } | undefined)?.item?.name;
-      return read?.status === 404 || found === name ? undefined : `a delete of projection ${projection}: this run created it as "${name}", the server now names it ${JSON.stringify(found ?? null)}`;
+      return read?.status === 404 || found === name
+        ? undefined
+        : `a delete of projection ${projection}: this run created it as "${name}", the server now names it ${JSON.stringify(found ?? null)}`;
     }
     const who = path(req, /\/author\/([^/]+)$/);
-    if (who !== undefined) return who.startsWith(OWN_PREFIX) ? undefined : `a delete of author ${who}, whom this run did not create`;
+    if (who !== undefined)
+      return who.startsWith(OWN_PREFIX) ? undefined : `a delete of author ${who}, whom this run did not create`;
     return `a DELETE of ${req.path}, which the suite does not know`;
   };
   const ctx: Ctx = {
@@ -241,19 +288,31 @@ export async function runContract(options: RunOptions): Promise<Report> {
           }
         })();
         const id = (res.json as { projection_id?: unknown } | undefined)?.projection_id;
-        if (req.method === 'POST' && req.path === '/v3/projection' && typeof id === 'string') created.set(id, typeof sent?.name === 'string' ? sent.name : '');
-        if (req.method === 'DELETE' && req.path.startsWith('/v3/projection/')) created.delete(path(req, /^\/v3\/projection\/([^/]+)$/) ?? '');
-        if (req.method === 'PUT' && typeof sent?.author_id === 'string' && sent.author_id.startsWith(OWN_PREFIX)) authors.add(sent.author_id);
-        if (req.method === 'DELETE' && req.path.includes('/author/')) authors.delete(path(req, /\/author\/([^/]+)$/) ?? '');
+        if (req.method === 'POST' && req.path === '/v3/projection' && typeof id === 'string')
+          created.set(id, typeof sent?.name === 'string' ? sent.name : '');
+        if (req.method === 'DELETE' && req.path.startsWith('/v3/projection/'))
+          created.delete(path(req, /^\/v3\/projection\/([^/]+)$/) ?? '');
+        if (req.method === 'PUT' && typeof sent?.author_id === 'string' && sent.author_id.startsWith(OWN_PREFIX))
+          authors.add(sent.author_id);
+        if (req.method === 'DELETE' && req.path.includes('/author/'))
+          authors.delete(path(req, /\/author\/([^/]+)$/) ?? '');
       }
       return Object.assign(res, { request: req });
     },
     unique: (prefix = 'contract') => `${prefix}_${runId}_${counter++}`.toLowerCase().replace(/[^a-z0-9_]/g, '_'),
   };
   const seed = async () => {
-    if (controls) await send(admin, { method: 'PUT', path: '/__mock/state', headers: { 'content-type': 'application/json' }, body: JSON.stringify(contractFixture) });
+    if (controls)
+      await send(admin, {
+        method: 'PUT',
+        path: '/__mock/state',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(contractFixture),
+      });
   };
-  const selected = (operationId: string) => (!options.only?.length || options.only.includes(operationId as OperationId)) && !options.skip?.includes(operationId as OperationId);
+  const selected = (operationId: string) =>
+    (!options.only?.length || options.only.includes(operationId as OperationId)) &&
+    !options.skip?.includes(operationId as OperationId);
 
   const results: CaseResult[] = [];
   const fuzz: FuzzResult[] = [];
@@ -270,11 +329,23 @@ export async function runContract(options: RunOptions): Promise<Report> {
           continue;
         }
         if (c.invalid && options.onlyValidRequests) {
-          results.push({ ...base, state: 'skipped', problems: [], reason: 'the request breaks the spec on purpose', ms: 0 });
+          results.push({
+            ...base,
+            state: 'skipped',
+            problems: [],
+            reason: 'the request breaks the spec on purpose',
+            ms: 0,
+          });
           continue;
         }
         if (c.writes && !destructive) {
-          results.push({ ...base, state: 'skipped', problems: [], reason: 'creates or deletes data on the target: run with --destructive', ms: 0 });
+          results.push({
+            ...base,
+            state: 'skipped',
+            problems: [],
+            reason: 'creates or deletes data on the target: run with --destructive',
+            ms: 0,
+          });
           continue;
         }
         const started = performance.now();
@@ -288,16 +359,29 @@ export async function runContract(options: RunOptions): Promise<Report> {
         } catch (error) {
           // undici says only "fetch failed"; the cause says why (ECONNREFUSED, a reset, a timeout)
           const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-          problems = [`request failed: ${(error as Error).message}${cause ? ` (${[cause.code, cause.message].filter(Boolean).join(': ')})` : ''}`];
+          problems = [
+            `request failed: ${(error as Error).message}${cause ? ` (${[cause.code, cause.message].filter(Boolean).join(': ')})` : ''}`,
+          ];
         }
-        const result: CaseResult = { ...base, state: problems.length ? 'failed' : 'passed', problems: problems.map(redact), ms: Math.round(performance.now() - started) };
+        const result: CaseResult = {
+          ...base,
+          state: problems.length ? 'failed' : 'passed',
+          problems: problems.map(redact),
+          ms: Math.round(performance.now() - started),
+        };
         if (res) {
           const message = messageOf(res.json);
-          result.observed = { status: res.status, ...(typeof message === 'string' ? { message: redact(message) } : {}), shape: shapeOf(res.json) };
+          result.observed = {
+            status: res.status,
+            ...(typeof message === 'string' ? { message: redact(message) } : {}),
+            shape: shapeOf(res.json),
+          };
         }
         if (problems.length && res?.request) result.reproduce = toCurl(options.target, res.request, creds);
         results.push(result);
-        log(`${result.state === 'passed' ? 'ok  ' : 'FAIL'} ${c.operationId} ${result.response} (${c.title})${problems.length ? `\n       ${result.problems.join('\n       ')}` : ''}${result.reproduce ? `\n       reproduce: ${result.reproduce}` : ''}`);
+        log(
+          `${result.state === 'passed' ? 'ok  ' : 'FAIL'} ${c.operationId} ${result.response} (${c.title})${problems.length ? `\n       ${result.problems.join('\n       ')}` : ''}${result.reproduce ? `\n       reproduce: ${result.reproduce}` : ''}`,
+        );
       }
     }
 
@@ -320,11 +404,16 @@ export async function runContract(options: RunOptions): Promise<Report> {
           fc.asyncProperty(arbitrary, async (req) => {
             const res = await ctx.send(req);
             // credentials and version were valid: only messages about the request itself count
-            const documented = op.errors.filter((e) => e.status === res.status && !NOT_ABOUT_THE_REQUEST.has(e.message as DocumentedMessage));
+            const documented = op.errors.filter(
+              (e) => e.status === res.status && !NOT_ABOUT_THE_REQUEST.has(e.message as DocumentedMessage),
+            );
             const message = messageOf(res.json);
             if (res.status < 400 || res.status >= 500) throw new Error(`got ${res.status}, not a 4xx`);
             if (!documented.length) throw new Error(`status ${res.status} is not documented for ${operationId}`);
-            if (message === undefined || !documented.some((e) => templateMatches(e.message, message))) throw new Error(`undocumented message ${JSON.stringify(message ?? redact(personalRedacted(res.text)).slice(0, 100))}`);
+            if (message === undefined || !documented.some((e) => templateMatches(e.message, message)))
+              throw new Error(
+                `undocumented message ${JSON.stringify(message ?? redact(personalRedacted(res.text)).slice(0, 100))}`,
+              );
             const problems = validator.check(op, res.status, res.json);
             if (problems.length) throw new Error(problems.join('; '));
           }),
@@ -348,7 +437,13 @@ export async function runContract(options: RunOptions): Promise<Report> {
       }
     }
   } finally {
-    if (controls) await send(admin, { method: 'PUT', path: '/__mock/state', headers: { 'content-type': 'application/json' }, body: JSON.stringify(saved) }).catch(() => {});
+    if (controls)
+      await send(admin, {
+        method: 'PUT',
+        path: '/__mock/state',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(saved),
+      }).catch(() => {});
     else {
       // leave a real target as it was found: what this run created, and nothing else (through ctx.send,
       // so the same refusals apply)
@@ -356,22 +451,34 @@ export async function runContract(options: RunOptions): Promise<Report> {
         const keys = [...new Set([creds.apiKey, creds.limitApiKey].filter((k): k is string => !!k))];
         let gone = false;
         for (const apiKey of keys) {
-          const r = await ctx.send({ method: 'DELETE', path: `/v3/projection/${encodeURIComponent(id)}`, headers: { 'x-api-key': apiKey } }).catch((e: Error) => ({ status: 0, text: e.message }));
+          const r = await ctx
+            .send({
+              method: 'DELETE',
+              path: `/v3/projection/${encodeURIComponent(id)}`,
+              headers: { 'x-api-key': apiKey },
+            })
+            .catch((e: Error) => ({ status: 0, text: e.message }));
           if (r.status === 200) {
             cleanup.push(`deleted projection ${id} ("${name}"), left by a case`);
             gone = true;
             break;
           }
         }
-        if (!gone) cleanupFailures.push(`could not delete projection ${id} ("${name}"), created by this run: delete it by hand`);
+        if (!gone)
+          cleanupFailures.push(`could not delete projection ${id} ("${name}"), created by this run: delete it by hand`);
       }
       for (const who of [...authors]) {
         if (!creds.accountId || !creds.token) break;
         const r = await ctx
-          .send({ method: 'DELETE', path: `/${creds.version}/account/${encodeURIComponent(creds.accountId)}/author/${encodeURIComponent(who)}`, headers: { authorization: `Token token=${creds.token}` } })
+          .send({
+            method: 'DELETE',
+            path: `/${creds.version}/account/${encodeURIComponent(creds.accountId)}/author/${encodeURIComponent(who)}`,
+            headers: { authorization: `Token token=${creds.token}` },
+          })
           .catch((e: Error) => ({ status: 0, text: e.message }));
         if (r.status === 200) cleanup.push(`deleted the texts of author ${who} (this run's own)`);
-        else cleanupFailures.push(`could not delete the texts of author ${who} (status ${r.status}): delete them by hand`);
+        else
+          cleanupFailures.push(`could not delete the texts of author ${who} (status ${r.status}): delete them by hand`);
       }
       cleanup.push(...cleanupFailures);
       for (const line of cleanup) log(`cleanup: ${line}`);
@@ -381,13 +488,22 @@ export async function runContract(options: RunOptions): Promise<Report> {
 
   const coverage: CoverageRow[] = [];
   for (const op of operations.filter((o) => areas.includes(o.area) && selected(o.operationId))) {
-    const keys = [...[...op.responses.keys()].filter((s) => s < 400).map(String), ...op.errors.map((e) => `${e.status} ${e.message}`)];
+    const keys = [
+      ...[...op.responses.keys()].filter((s) => s < 400).map(String),
+      ...op.errors.map((e) => `${e.status} ${e.message}`),
+    ];
     for (const response of keys) {
       const mine = results.filter((r) => r.operationId === op.operationId && r.response === response);
       const ran = mine.filter((r) => r.state === 'passed' || r.state === 'failed');
       const state: CoverageRow['state'] = ran.length
-        ? ran.every((r) => r.state === 'passed') ? 'hit' : 'missed'
-        : mine.some((r) => r.state === 'skipped') ? 'skipped' : mine.length ? 'unreachable' : 'missed';
+        ? ran.every((r) => r.state === 'passed')
+          ? 'hit'
+          : 'missed'
+        : mine.some((r) => r.state === 'skipped')
+          ? 'skipped'
+          : mine.length
+            ? 'unreachable'
+            : 'missed';
       coverage.push({ area: op.area, operationId: op.operationId, response, state });
     }
   }

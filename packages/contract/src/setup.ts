@@ -63,30 +63,43 @@ export class SetupError extends Error {
 const SECRET_KEYS = new Set<string>([...Object.keys(CREDENTIAL_ENV), 'apiKeys', 'password', 'secret']);
 
 function check(setup: unknown, where: string): ContractSetup {
-  if (!setup || typeof setup !== 'object') throw new SetupError(`${where}: the default export must be an object (use defineSetup({ ... }))`);
+  if (!setup || typeof setup !== 'object')
+    throw new SetupError(`${where}: the default export must be an object (use defineSetup({ ... }))`);
   const walk = (value: unknown, path: string) => {
     if (!value || typeof value !== 'object') return;
     for (const [key, inner] of Object.entries(value)) {
       if (SECRET_KEYS.has(key))
-        throw new SetupError(`${where}: "${path}${key}" looks like a credential; credentials come from the environment (${Object.values(CREDENTIAL_ENV).join(', ')}), never from a file`);
+        throw new SetupError(
+          `${where}: "${path}${key}" looks like a credential; credentials come from the environment (${Object.values(CREDENTIAL_ENV).join(', ')}), never from a file`,
+        );
       walk(inner, `${path}${key}.`);
     }
   };
   walk(setup, '');
   const known = new Set(['idcheck', 'textAssessment', 'before', 'after']);
   const unknown = Object.keys(setup).filter((k) => !known.has(k));
-  if (unknown.length) throw new SetupError(`${where}: unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (expected idcheck, textAssessment, before, after)`);
+  if (unknown.length)
+    throw new SetupError(
+      `${where}: unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (expected idcheck, textAssessment, before, after)`,
+    );
   const s = setup as ContractSetup;
-  for (const [section, keys] of [['idcheck', ['submissionId', 'deletableSubmissionId']], ['textAssessment', ['accountId', 'version']]] as const) {
+  for (const [section, keys] of [
+    ['idcheck', ['submissionId', 'deletableSubmissionId']],
+    ['textAssessment', ['accountId', 'version']],
+  ] as const) {
     const part = s[section] as Record<string, unknown> | undefined;
     if (part === undefined) continue;
     if (typeof part !== 'object') throw new SetupError(`${where}: "${section}" must be an object`);
     for (const [key, value] of Object.entries(part)) {
-      if (!(keys as readonly string[]).includes(key)) throw new SetupError(`${where}: unknown key "${section}.${key}" (expected ${keys.join(', ')})`);
-      if (typeof value !== 'string' || !value) throw new SetupError(`${where}: "${section}.${key}" must be a non-empty string`);
+      if (!(keys as readonly string[]).includes(key))
+        throw new SetupError(`${where}: unknown key "${section}.${key}" (expected ${keys.join(', ')})`);
+      if (typeof value !== 'string' || !value)
+        throw new SetupError(`${where}: "${section}.${key}" must be a non-empty string`);
     }
   }
-  for (const hook of ['before', 'after'] as const) if (s[hook] !== undefined && typeof s[hook] !== 'function') throw new SetupError(`${where}: "${hook}" must be a function`);
+  for (const hook of ['before', 'after'] as const)
+    if (s[hook] !== undefined && typeof s[hook] !== 'function')
+      throw new SetupError(`${where}: "${hook}" must be a function`);
   return s;
 }
 
@@ -108,10 +121,13 @@ export async function loadSetup(file: string, cwd = process.cwd()): Promise<Cont
 export const checkIds = (ids: unknown, where: string): SetupIds => (ids === undefined ? {} : check(ids, where));
 
 /** Credentials from the environment (`SCRUB_CONTRACT_*`); empty variables count as absent. */
-export function credentialsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Partial<Pick<Credentials, CredentialName>> {
+export function credentialsFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Partial<Pick<Credentials, CredentialName>> {
   const out: Partial<Pick<Credentials, CredentialName>> = {};
   // trimmed: a secret pasted with a newline goes out without it (fetch trims header values)
-  for (const [name, variable] of Object.entries(CREDENTIAL_ENV) as [CredentialName, string][]) if (env[variable]?.trim()) out[name] = env[variable]!.trim();
+  for (const [name, variable] of Object.entries(CREDENTIAL_ENV) as [CredentialName, string][])
+    if (env[variable]?.trim()) out[name] = env[variable]!.trim();
   return out;
 }
 

@@ -2,7 +2,15 @@
 // personal), and where two shapes differ. Used by the runner, `compare` and `traffic`.
 
 /** The type structure of a JSON value: `string`, `number`, ..., `{ key: shape }`, `[element shape]`. */
-export type Shape = 'string' | 'number' | 'boolean' | 'null' | 'none' | { readonly [key: string]: Shape } | readonly [Shape] | readonly [];
+export type Shape =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'null'
+  | 'none'
+  | { readonly [key: string]: Shape }
+  | readonly [Shape]
+  | readonly [];
 
 function shapeTree(value: unknown): Shape {
   if (value === undefined) return 'none';
@@ -12,7 +20,12 @@ function shapeTree(value: unknown): Shape {
     // one shape for the elements: the union of their keys (lists hold records of one kind)
     return [value.map(shapeTree).reduce(merge)];
   }
-  if (typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, shapeTree((value as Record<string, unknown>)[k])]));
+  if (typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, shapeTree((value as Record<string, unknown>)[k])]),
+    );
   if (typeof value === 'string') return 'string';
   if (typeof value === 'number') return 'number';
   return typeof value === 'boolean' ? 'boolean' : 'null';
@@ -42,9 +55,11 @@ const describe = (s: Shape): string => (typeof s === 'string' ? s : Array.isArra
  * the same requests on the same data). An empty array matches any array.
  */
 export function shapeDifferences(a: Shape, b: Shape, path = 'body', everyKey = false): string[] {
-  if (typeof a === 'string' || typeof b === 'string') return a === b ? [] : [`${path}: ${describe(a)} vs ${describe(b)}`];
+  if (typeof a === 'string' || typeof b === 'string')
+    return a === b ? [] : [`${path}: ${describe(a)} vs ${describe(b)}`];
   if (Array.isArray(a) !== Array.isArray(b)) return [`${path}: ${describe(a)} vs ${describe(b)}`];
-  if (Array.isArray(a) && Array.isArray(b)) return a.length && b.length ? shapeDifferences(a[0]!, b[0]!, `${path}[]`, everyKey) : [];
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length && b.length ? shapeDifferences(a[0]!, b[0]!, `${path}[]`, everyKey) : [];
   const ra = a as Record<string, Shape>;
   const rb = b as Record<string, Shape>;
   const out: string[] = [];

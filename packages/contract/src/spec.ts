@@ -1,10 +1,18 @@
 // The two specs as data (generated from openapi/), their documented responses, and one ajv
 // validator per response schema, compiled once.
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { errorMessages, operations as operationsOf, pointer, pointerPath, type Area, type DocumentedError } from '@scrub/spec';
+
+import {
+  type Area,
+  type DocumentedError,
+  errorMessages,
+  operations as operationsOf,
+  pointer,
+  pointerPath,
+} from '@scrub/spec';
 import { document as idcheckDocument } from '@scrub/spec/idcheck/document';
 import { document as textDocument } from '@scrub/spec/text-assessment/document';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 
 export type { Area, DocumentedMessage } from '@scrub/spec';
 export { messageOf, templateMatches } from '@scrub/spec';
@@ -30,22 +38,34 @@ function schemaPointer(doc: Record<string, any>, at: string[]): string | undefin
     where = pointerPath(node.$ref);
     node = where.reduce((n, k) => n?.[k], doc as any);
   }
-  return node?.content?.['application/json']?.schema ? pointer([...where, 'content', 'application/json', 'schema']) : undefined;
+  return node?.content?.['application/json']?.schema
+    ? pointer([...where, 'content', 'application/json', 'schema'])
+    : undefined;
 }
 
 export const operations: Operation[] = AREAS.flatMap((area) =>
   operationsOf(documents[area]).map(({ operationId, method, path, operation }) => {
     const responses = new Map<number, string | undefined>();
     const at = ['paths', path, method.toLowerCase(), 'responses'];
-    for (const status of Object.keys(operation.responses)) responses.set(Number(status), schemaPointer(documents[area], [...at, status]));
-    return { area, operationId, method, path, responses, errors: (errorMessages as Record<string, readonly DocumentedError[]>)[operationId] ?? [] };
+    for (const status of Object.keys(operation.responses))
+      responses.set(Number(status), schemaPointer(documents[area], [...at, status]));
+    return {
+      area,
+      operationId,
+      method,
+      path,
+      responses,
+      errors: (errorMessages as Record<string, readonly DocumentedError[]>)[operationId] ?? [],
+    };
   }),
 );
 
 export const operationById = new Map(operations.map((o) => [o.operationId, o]));
 
 // ajv-formats ships CJS; under NodeNext its default import is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv2020,
+) => void;
 
 export class ResponseValidator {
   private readonly ajv = new Ajv2020({ strict: false, allErrors: true });

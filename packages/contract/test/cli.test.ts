@@ -3,19 +3,22 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cli as runCli } from './cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen, startMock, type Running } from './servers.js';
+import { cli as runCli } from './cli.js';
+import { listen, type Running, startMock } from './servers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scrub-contract-'));
 const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: dir, env });
-
 
 let mock: Running;
 let bare: Running;
 beforeAll(async () => {
   mock = await startMock();
-  bare = await listen(createServer((_req, res) => res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}')));
+  bare = await listen(
+    createServer((_req, res) =>
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}'),
+    ),
+  );
 });
 afterAll(async () => {
   await mock.stop();
@@ -26,7 +29,18 @@ describe('scrub-contract CLI', () => {
   it('passes against the mock at 100 %, writing a JSON report and JUnit XML', async () => {
     const report = join(dir, 'report.json');
     const xml = join(dir, 'junit.xml');
-    const r = await cli(['--', '--target', mock.url, '--report', report, '--junit', xml, '--require-coverage', '100', '--quiet']);
+    const r = await cli([
+      '--',
+      '--target',
+      mock.url,
+      '--report',
+      report,
+      '--junit',
+      xml,
+      '--require-coverage',
+      '100',
+      '--quiet',
+    ]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('77/77 documented responses hit (100%)');
     const json = JSON.parse(readFileSync(report, 'utf8'));
@@ -38,7 +52,19 @@ describe('scrub-contract CLI', () => {
   });
 
   it('reports unreachable responses honestly and fails the coverage gate', async () => {
-    const r = await cli(['--target', bare.url, '--area', 'idcheck', '--api-key', 'some-key', '--require-coverage', '100', '--fuzz-runs', '0', '-q']);
+    const r = await cli([
+      '--target',
+      bare.url,
+      '--area',
+      'idcheck',
+      '--api-key',
+      'some-key',
+      '--require-coverage',
+      '100',
+      '--fuzz-runs',
+      '0',
+      '-q',
+    ]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('unreachable');
     expect(r.out).toMatch(/0\/51 documented responses hit \(0%\)/);
@@ -46,7 +72,18 @@ describe('scrub-contract CLI', () => {
   });
 
   it('never prints the credentials it was given', async () => {
-    const r = await cli(['--target', bare.url, '--area', 'text-assessment', '--account', 'acc', '--token', 'tok-very-secret', '--fuzz-runs', '3']);
+    const r = await cli([
+      '--target',
+      bare.url,
+      '--area',
+      'text-assessment',
+      '--account',
+      'acc',
+      '--token',
+      'tok-very-secret',
+      '--fuzz-runs',
+      '3',
+    ]);
     expect(r.out + r.err).not.toContain('tok-very-secret');
   });
 

@@ -2,8 +2,8 @@
 import { errorMessages as idcheckErrors } from '@scrub/spec/idcheck';
 import { errorMessages as textErrors } from '@scrub/spec/text-assessment';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runContract, type Report } from '../src/index.js';
-import { startMock, type Running } from './servers.js';
+import { type Report, runContract } from '../src/index.js';
+import { type Running, startMock } from './servers.js';
 
 let mock: Running;
 let report: Report;
@@ -18,7 +18,13 @@ describe('contract suite against the Scrub mock', () => {
   it('passes every case and every negative property test', () => {
     expect(report.results.filter((r) => r.state !== 'passed')).toEqual([]);
     expect(report.fuzz.filter((f) => f.failure)).toEqual([]);
-    expect(report.fuzz.map((f) => f.operationId).sort()).toEqual(['createProjection', 'deleteAuthorSubmissions', 'getSubmission', 'partialDeleteSubmission', 'submitText']);
+    expect(report.fuzz.map((f) => f.operationId).sort()).toEqual([
+      'createProjection',
+      'deleteAuthorSubmissions',
+      'getSubmission',
+      'partialDeleteSubmission',
+      'submitText',
+    ]);
     expect(report.ok).toBe(true);
   });
 
@@ -27,7 +33,9 @@ describe('contract suite against the Scrub mock', () => {
       `${op} 200`,
       ...(errors as readonly { status: number; message: string }[]).map((e) => `${op} ${e.status} ${e.message}`),
     ]);
-    expect(report.coverage.map((r) => `${r.operationId} ${r.response}`).sort()).toEqual([...new Set(documented)].sort());
+    expect(report.coverage.map((r) => `${r.operationId} ${r.response}`).sort()).toEqual(
+      [...new Set(documented)].sort(),
+    );
     expect(report.coverage.every((r) => r.state === 'hit')).toBe(true);
     expect(report.percent).toBe(100);
   });

@@ -1,11 +1,11 @@
 // Servers the contract tests run against: the Scrub mock in-process, Prism as a child process.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createMockState } from '@scrub/mocks';
-import { send } from '../src/http.js';
 import { createMockHttpServer } from '@scrub/mocks/http';
+import { send } from '../src/http.js';
 
 export const SPECS = {
   idcheck: fileURLToPath(new URL('../../../openapi/idcheck.yaml', import.meta.url)),
@@ -38,7 +38,9 @@ async function freePort(): Promise<number> {
 /** `prism mock|proxy ...` on a free port; resolves once Prism says it is listening. */
 export async function startPrism(args: string[]): Promise<Running & { output(): string }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(PRISM, [...args, '-p', String(port), '-h', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(PRISM, [...args, '-p', String(port), '-h', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`prism did not start:\n${output}`)), 60_000);
@@ -74,7 +76,10 @@ export interface Exchange {
 }
 
 /** A proxy to the real mock that lets `mutate` rewrite requests' answers (or skip forwarding them). */
-export function startProxy(mockUrl: string, mutate: (x: Exchange, forward: () => Promise<Exchange>) => Promise<Exchange> | Exchange): Promise<Running> {
+export function startProxy(
+  mockUrl: string,
+  mutate: (x: Exchange, forward: () => Promise<Exchange>) => Promise<Exchange> | Exchange,
+): Promise<Running> {
   return listen(
     createServer(async (req, res) => {
       const chunks: Buffer[] = [];
@@ -85,12 +90,17 @@ export function startProxy(mockUrl: string, mutate: (x: Exchange, forward: () =>
         const upstream = await send(mockUrl, {
           method: req.method ?? 'GET',
           path: req.url ?? '/',
-          headers: Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k))) as Record<string, string>,
+          headers: Object.fromEntries(
+            Object.entries(req.headers).filter(([k]) => !['host', 'content-length', 'connection'].includes(k)),
+          ) as Record<string, string>,
           ...(chunks.length ? { body: Buffer.concat(chunks).toString('utf8') } : {}),
         });
         return { method: req.method ?? 'GET', path, url: req.url ?? '/', status: upstream.status, text: upstream.text };
       };
-      const out = await mutate({ method: req.method ?? 'GET', path, url: req.url ?? '/', status: 0, text: '' }, forward);
+      const out = await mutate(
+        { method: req.method ?? 'GET', path, url: req.url ?? '/', status: 0, text: '' },
+        forward,
+      );
       res.writeHead(out.status, { 'content-type': 'application/json' });
       res.end(out.text);
     }),
@@ -101,7 +111,8 @@ export function startProxy(mockUrl: string, mutate: (x: Exchange, forward: () =>
 export function startWrongServer(mockUrl: string): Promise<Running> {
   return startProxy(mockUrl, async (x, forward) => {
     const r = await forward();
-    if (r.text.includes('Projection name already exists')) r.text = r.text.replace('Projection name already exists', 'Projection name already exist');
+    if (r.text.includes('Projection name already exists'))
+      r.text = r.text.replace('Projection name already exists', 'Projection name already exist');
     if (r.method === 'GET' && /^\/v3\/projection\/[^/]+$/.test(r.path) && r.status === 404) r.status = 400;
     if (r.method === 'GET' && r.path === '/v3/projection' && r.status === 200) {
       const body = JSON.parse(r.text);
@@ -121,7 +132,10 @@ export const STAGING = {
     SCRUB_CONTRACT_SEALED_API_KEY: 'stg-sealed-key-0004',
     SCRUB_CONTRACT_TOKEN: 'stg-token-0005',
   },
-  setup: { idcheck: { submissionId: 'stg-read', deletableSubmissionId: 'stg-delete' }, textAssessment: { accountId: 'stg-account' } },
+  setup: {
+    idcheck: { submissionId: 'stg-read', deletableSubmissionId: 'stg-delete' },
+    textAssessment: { accountId: 'stg-account' },
+  },
 } as const;
 
 const stagingSubmission = (id: string) => ({
@@ -139,15 +153,43 @@ export const stagingFixture = () => ({
         apiKeys: [STAGING.env.SCRUB_CONTRACT_API_KEY],
         encryption: false,
         submissions: [stagingSubmission('stg-read'), stagingSubmission('stg-delete'), stagingSubmission('stg-other')],
-        projections: [{ projection_id: 'keepme0000001', name: 'keep_me', mode: 'exclude', fields: ['gender'], created_at: '2024-04-30T08:00:00.000Z' }],
+        projections: [
+          {
+            projection_id: 'keepme0000001',
+            name: 'keep_me',
+            mode: 'exclude',
+            fields: ['gender'],
+            created_at: '2024-04-30T08:00:00.000Z',
+          },
+        ],
       },
-      { id: 'staging-limit', apiKeys: [STAGING.env.SCRUB_CONTRACT_LIMIT_API_KEY], encryption: false, submissions: [], projections: [] },
-      { id: 'staging-sealed', apiKeys: [STAGING.env.SCRUB_CONTRACT_SEALED_API_KEY], encryption: true, submissions: [], projections: [] },
+      {
+        id: 'staging-limit',
+        apiKeys: [STAGING.env.SCRUB_CONTRACT_LIMIT_API_KEY],
+        encryption: false,
+        submissions: [],
+        projections: [],
+      },
+      {
+        id: 'staging-sealed',
+        apiKeys: [STAGING.env.SCRUB_CONTRACT_SEALED_API_KEY],
+        encryption: true,
+        submissions: [],
+        projections: [],
+      },
     ],
     orphanApiKeys: [STAGING.env.SCRUB_CONTRACT_ORPHAN_API_KEY],
   },
   textAssessment: {
-    accounts: [{ id: 'stg-account', token: STAGING.env.SCRUB_CONTRACT_TOKEN, texts: [{ id: 'real-text-1', author_id: 'real-learner', task_id: 'task-1', text: 'A learner text that must stay.' }] }],
+    accounts: [
+      {
+        id: 'stg-account',
+        token: STAGING.env.SCRUB_CONTRACT_TOKEN,
+        texts: [
+          { id: 'real-text-1', author_id: 'real-learner', task_id: 'task-1', text: 'A learner text that must stay.' },
+        ],
+      },
+    ],
   },
 });
 
@@ -156,9 +198,17 @@ export const stagingFixture = () => ({
  * (they answer 404), so the suite sees no mock controls. `mutate` can break answers on purpose;
  * `state()` reads the data behind it.
  */
-export async function startStaging(mutate?: (x: Exchange) => Exchange | Promise<Exchange>): Promise<Running & { state(): Promise<any> }> {
+export async function startStaging(
+  mutate?: (x: Exchange) => Exchange | Promise<Exchange>,
+): Promise<Running & { state(): Promise<any> }> {
   const inner = await listen(createMockHttpServer({ state: createMockState(stagingFixture()) }));
-  const outer = await startProxy(inner.url, async (x, forward) => (x.path.startsWith('/__mock/') ? { ...x, status: 404, text: '{"message":"Not Found"}' } : mutate ? mutate(await forward()) : forward()));
+  const outer = await startProxy(inner.url, async (x, forward) =>
+    x.path.startsWith('/__mock/')
+      ? { ...x, status: 404, text: '{"message":"Not Found"}' }
+      : mutate
+        ? mutate(await forward())
+        : forward(),
+  );
   return {
     url: outer.url,
     state: async () => (await send(inner.url, { method: 'GET', path: '/__mock/state' })).json,

@@ -2,7 +2,7 @@
 // missing field) makes it report exactly those three.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runContract } from '../src/index.js';
-import { startMock, startProxy, startWrongServer, type Running } from './servers.js';
+import { type Running, startMock, startProxy, startWrongServer } from './servers.js';
 
 let mock: Running;
 let wrong: Running;
@@ -25,12 +25,19 @@ it('reports exactly the three faults of a deliberately wrong server', async () =
     'listProjections 200',
   ]);
   const problems = Object.fromEntries(failed.map((r) => [r.operationId, r.problems.join(' | ')]));
-  expect(problems.createProjection).toContain('expected message "Projection name already exists", got "Projection name already exist"');
+  expect(problems.createProjection).toContain(
+    'expected message "Projection name already exists", got "Projection name already exist"',
+  );
   expect(problems.getProjection).toContain('expected status 404, got 400');
   expect(problems.getProjection).toContain('status 400 is not documented for getProjection');
   expect(problems.listProjections).toContain("must have required property 'message'");
   expect(report.ok).toBe(false);
-  expect(report.coverage.filter((r) => r.state !== 'hit').map((r) => `${r.operationId} ${r.response}`).sort()).toEqual(failed.map((r) => `${r.operationId} ${r.response}`).sort());
+  expect(
+    report.coverage
+      .filter((r) => r.state !== 'hit')
+      .map((r) => `${r.operationId} ${r.response}`)
+      .sort(),
+  ).toEqual(failed.map((r) => `${r.operationId} ${r.response}`).sort());
 });
 
 it('catches wrong data behind right-looking answers', async () => {
@@ -38,19 +45,29 @@ it('catches wrong data behind right-looking answers', async () => {
     // partial delete that wipes all of data; projection delete that deletes nothing
     if (x.method === 'DELETE' && x.path === '/v3/submission/partial') {
       const r = await forward();
-      if (r.status === 200) await fetch(`${mock.url}/v3/submission/partial?submission_id=contract-s1&fields=data`, { method: 'DELETE', headers: { 'x-api-key': 'contract-api-key' } });
+      if (r.status === 200)
+        await fetch(`${mock.url}/v3/submission/partial?submission_id=contract-s1&fields=data`, {
+          method: 'DELETE',
+          headers: { 'x-api-key': 'contract-api-key' },
+        });
       return r;
     }
-    if (x.method === 'DELETE' && x.path.startsWith('/v3/projection/')) return { ...x, status: 200, text: '{"message":"Delete projection success"}' };
+    if (x.method === 'DELETE' && x.path.startsWith('/v3/projection/'))
+      return { ...x, status: 200, text: '{"message":"Delete projection success"}' };
     const r = await forward();
     // a sealed body for a plain project, and an envelope whose code is not the status
-    if (x.method === 'GET' && /^\/v3\/projection\/[^/]+$/.test(x.path) && r.status === 200) return { ...r, text: JSON.stringify({ data: 'AAAAAAAAAAAAAAAAAAAAAA==' }) };
+    if (x.method === 'GET' && /^\/v3\/projection\/[^/]+$/.test(x.path) && r.status === 200)
+      return { ...r, text: JSON.stringify({ data: 'AAAAAAAAAAAAAAAAAAAAAA==' }) };
     if (r.status === 401) return { ...r, text: r.text.replace('"code":401', '"code":400') };
     return r;
   });
   try {
     const report = await runContract({ target: subtle.url, admin: mock.url, fuzzRuns: 0 });
-    const failed = Object.fromEntries(report.results.filter((r) => r.state === 'failed').map((r) => [`${r.operationId} ${r.response} ${r.title}`, r.problems.join(' | ')]));
+    const failed = Object.fromEntries(
+      report.results
+        .filter((r) => r.state === 'failed')
+        .map((r) => [`${r.operationId} ${r.response} ${r.title}`, r.problems.join(' | ')]),
+    );
     const find = (prefix: string) => Object.entries(failed).find(([k]) => k.startsWith(prefix))?.[1] ?? '';
     expect(find('partialDeleteSubmission 200')).toContain('the submission after the delete');
     expect(find('partialDeleteSubmission 200')).toContain('"last_name":"[redacted]"'); // the record, without its personal values

@@ -1,9 +1,9 @@
 // Browser entry point: an MSW `setupWorker` over a fresh mock state (serve `mockServiceWorker.js`
 // with `npx msw init public/`).
-import { setupWorker, type SetupWorker } from 'msw/browser';
+import { type SetupWorker, setupWorker } from 'msw/browser';
+import type { MockOptions } from './core/options.js';
 import { createHandlers, type HandlerOptions } from './msw/handlers.js';
 import { createMockState, type MockState } from './state.js';
-import type { MockOptions } from './core/options.js';
 
 export * from './index.js';
 

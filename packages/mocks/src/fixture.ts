@@ -1,8 +1,8 @@
 // `defineFixture`: a fixture from only what a test cares about; every omitted key gets its empty or
 // default value, so a one-project fixture is a few lines.
 import type { FixtureProject, IdCheckFixture } from './idcheck/index.js';
-import type { FixtureAccount, TextAssessmentFixture } from './text-assessment/index.js';
 import type { Fixture } from './state.js';
+import type { FixtureAccount, TextAssessmentFixture } from './text-assessment/index.js';
 
 /** A project: `id` and `apiKeys` required; `encryption` false, no submissions, no projections unless given. */
 export type ProjectInput = Pick<FixtureProject, 'id' | 'apiKeys'> & Partial<Omit<FixtureProject, 'id' | 'apiKeys'>>;
@@ -18,7 +18,12 @@ export interface FixtureInput {
 export function defineFixture(input: FixtureInput = {}): Fixture {
   const idcheck: IdCheckFixture = {
     ...input.idcheck,
-    projects: (input.idcheck?.projects ?? []).map((p) => ({ encryption: false, submissions: [], projections: [], ...p })),
+    projects: (input.idcheck?.projects ?? []).map((p) => ({
+      encryption: false,
+      submissions: [],
+      projections: [],
+      ...p,
+    })),
     orphanApiKeys: input.idcheck?.orphanApiKeys ?? [],
   };
   const textAssessment: TextAssessmentFixture = {

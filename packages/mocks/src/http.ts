@@ -1,6 +1,7 @@
 // Node-only entry point: the mock behind node:http (what the mock server CLI runs). It loads no MSW.
-export { createMockHttpServer, type HttpServerOptions, type MockHttpServer } from './http/server.js';
-export { createMockState, defaultFixture, type Fixture, type MockState } from './state.js';
-export { defineFixture, type FixtureInput } from './fixture.js';
+
 export { FixtureError } from './core/fixture-check.js';
 export type { MockOptions } from './core/options.js';
+export { defineFixture, type FixtureInput } from './fixture.js';
+export { createMockHttpServer, type HttpServerOptions, type MockHttpServer } from './http/server.js';
+export { createMockState, defaultFixture, type Fixture, type MockState } from './state.js';

@@ -1,8 +1,8 @@
 // Node entry point: an MSW `setupServer` over a fresh mock state, for Vitest/Jest.
-import { setupServer, type SetupServer } from 'msw/node';
+import { type SetupServer, setupServer } from 'msw/node';
+import type { MockOptions } from './core/options.js';
 import { createHandlers, type HandlerOptions } from './msw/handlers.js';
 import { createMockState, type MockState } from './state.js';
-import type { MockOptions } from './core/options.js';
 
 export * from './index.js';
 

@@ -1,10 +1,11 @@
 // The mock state of both API areas: the core's state with the ID-check and text-assessment areas
 // registered, in routing order. What `createMockState()` builds and every adapter answers from.
-import defaultFixtureJson from './fixtures/default.json' with { type: 'json' };
-import { createState, type StateOf } from './core/state.js';
+
 import type { MockOptions } from './core/options.js';
-import { idcheckArea, type IdCheckFixture } from './idcheck/index.js';
-import { textAssessmentArea, type TextAssessmentFixture } from './text-assessment/index.js';
+import { createState, type StateOf } from './core/state.js';
+import defaultFixtureJson from './fixtures/default.json' with { type: 'json' };
+import { type IdCheckFixture, idcheckArea } from './idcheck/index.js';
+import { type TextAssessmentFixture, textAssessmentArea } from './text-assessment/index.js';
 
 /** The registered areas: ID check first (it claims `/v3/...`), then text assessment. */
 export const areas = [idcheckArea, textAssessmentArea] as const;

@@ -1,7 +1,7 @@
 // The arm API on the state object is typed from the spec's catalogue: an operation id narrows the
 // statuses and messages it accepts at compile time.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createMockState, type Arm, type JournalEntry } from '../src/index.js';
+import { type Arm, createMockState, type JournalEntry } from '../src/index.js';
 
 const state = createMockState();
 

@@ -2,8 +2,8 @@
 // (api-decisions.md "Test-side control" and "Sessions"): arm rules, every fault, the admin routes'
 // answers and refusals to the letter, the journal, and sessions.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMockState, handleRequest, toMockRequest, type Fault } from '../src/index.js';
-import { adapters, type Adapter } from './support/adapters.js';
+import { createMockState, type Fault, handleRequest, toMockRequest } from '../src/index.js';
+import { type Adapter, adapters } from './support/adapters.js';
 
 const KEY = { 'x-api-key': 'test-api-key' };
 const JSON_HEADERS = { ...KEY, 'content-type': 'application/json' };
@@ -22,31 +22,73 @@ describe.each(adapters)('control on %s', (make) => {
     fetch(`${adapter.baseUrl}${path}`, { method, headers: init.headers, body: init.body });
   const read = async (response: Response) => ({ status: response.status, body: await response.json() });
   const admin = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    read(await call(method, `/__mock/${path}`, { headers: { 'content-type': 'application/json', ...headers }, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) }));
+    read(
+      await call(method, `/__mock/${path}`, {
+        headers: { 'content-type': 'application/json', ...headers },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      }),
+    );
   const arm = (body: unknown, headers?: Record<string, string>) => admin('POST', 'arm', body, headers);
   const listProjections = (headers: Record<string, string> = KEY) => call('GET', '/v3/projection', { headers });
 
   describe('POST /__mock/arm', () => {
     it('answers 201 with the arm: an id, the fields given, and times', async () => {
-      expect(await arm({ operationId: 'createProjection', status: 409 })).toEqual({ status: 201, body: { arm: { id: expect.stringMatching(/\S/), operationId: 'createProjection', status: 409, times: 1 } } });
+      expect(await arm({ operationId: 'createProjection', status: 409 })).toEqual({
+        status: 201,
+        body: { arm: { id: expect.stringMatching(/\S/), operationId: 'createProjection', status: 409, times: 1 } },
+      });
       expect(await arm({ operationId: 'listProjections', fault: 'reset', delay: 10, times: 2 })).toEqual({
         status: 201,
-        body: { arm: { id: expect.stringMatching(/\S/), operationId: 'listProjections', fault: 'reset', delay: 10, times: 2 } },
+        body: {
+          arm: { id: expect.stringMatching(/\S/), operationId: 'listProjections', fault: 'reset', delay: 10, times: 2 },
+        },
       });
     });
 
     it.each([
-      ['an unknown operationId', { operationId: 'nope', status: 500 }, /^unknown operationId "nope": one of partialDeleteSubmission, /],
-      ['a status the operation does not document', { operationId: 'listProjections', status: 409 }, /^listProjections documents no error with status 409 \(it documents 405, 413, 403, 500\)$/],
-      ['a message the operation does not document', { operationId: 'listProjections', message: 'Projection not found' }, /^listProjections does not document the message "Projection not found"$/],
-      ['a fault not in the list', { operationId: 'listProjections', fault: 'explode' }, /^fault must be one of reset, apply-then-reset, stall, truncate, invalid-json, got "explode"$/],
+      [
+        'an unknown operationId',
+        { operationId: 'nope', status: 500 },
+        /^unknown operationId "nope": one of partialDeleteSubmission, /,
+      ],
+      [
+        'a status the operation does not document',
+        { operationId: 'listProjections', status: 409 },
+        /^listProjections documents no error with status 409 \(it documents 405, 413, 403, 500\)$/,
+      ],
+      [
+        'a message the operation does not document',
+        { operationId: 'listProjections', message: 'Projection not found' },
+        /^listProjections does not document the message "Projection not found"$/,
+      ],
+      [
+        'a fault not in the list',
+        { operationId: 'listProjections', fault: 'explode' },
+        /^fault must be one of reset, apply-then-reset, stall, truncate, invalid-json, got "explode"$/,
+      ],
       ['times 0', { operationId: 'listProjections', status: 500, times: 0 }, /^times must be a positive integer$/],
       ['times 1.5', { operationId: 'listProjections', status: 500, times: 1.5 }, /^times must be a positive integer$/],
-      ['times as a string', { operationId: 'listProjections', status: 500, times: '2' }, /^times must be a positive integer$/],
-      ['status and message', { operationId: 'createProjection', status: 409, message: 'Projection count limit exceeded' }, /^give one of status, message and fault, not status and message$/],
-      ['status and fault', { operationId: 'createProjection', status: 409, fault: 'reset' }, /^give one of status, message and fault, not status and fault$/],
+      [
+        'times as a string',
+        { operationId: 'listProjections', status: 500, times: '2' },
+        /^times must be a positive integer$/,
+      ],
+      [
+        'status and message',
+        { operationId: 'createProjection', status: 409, message: 'Projection count limit exceeded' },
+        /^give one of status, message and fault, not status and message$/,
+      ],
+      [
+        'status and fault',
+        { operationId: 'createProjection', status: 409, fault: 'reset' },
+        /^give one of status, message and fault, not status and fault$/,
+      ],
       ['none of them', { operationId: 'createProjection' }, /^give one of status, message, fault or delay$/],
-      ['a delay out of range', { operationId: 'createProjection', delay: 60_001 }, /^delay must be an integer number of milliseconds from 0 to 60000$/],
+      [
+        'a delay out of range',
+        { operationId: 'createProjection', delay: 60_001 },
+        /^delay must be an integer number of milliseconds from 0 to 60000$/,
+      ],
       ['not an object', [1], /^an arm is a JSON object/],
       ['not JSON', '{"operationId":', /^invalid JSON body$/],
     ])('refuses %s with 400 and what is wrong', async (_name, body, message) => {
@@ -62,7 +104,10 @@ describe.each(adapters)('control on %s', (make) => {
       await arm({ operationId: 'listProjections', fault: 'stall' });
       const listed = await admin('GET', 'arm');
       expect(listed.status).toBe(200);
-      expect(listed.body.arms.map((a: { operationId: string }) => a.operationId)).toEqual(['createProjection', 'listProjections']);
+      expect(listed.body.arms.map((a: { operationId: string }) => a.operationId)).toEqual([
+        'createProjection',
+        'listProjections',
+      ]);
       expect(await admin('DELETE', 'arm')).toEqual({ status: 200, body: { arms: [] } });
       expect((await admin('GET', 'arm')).body).toEqual({ arms: [] });
     });
@@ -71,15 +116,21 @@ describe.each(adapters)('control on %s', (make) => {
   describe('arm rules', () => {
     it('status answers the first documented error with that status, with its documented body', async () => {
       await arm({ operationId: 'createProjection', status: 409 });
-      expect(await read(await call('POST', '/v3/projection', { headers: JSON_HEADERS, body: newProjection() }))).toEqual({ status: 409, body: { message: 'Projection name already exists' } });
+      expect(
+        await read(await call('POST', '/v3/projection', { headers: JSON_HEADERS, body: newProjection() })),
+      ).toEqual({ status: 409, body: { message: 'Projection name already exists' } });
       expect(adapter.state.idcheck.projects.get('demo')!.projections.map((p) => p.name)).not.toContain('armed_one'); // nothing applied
     });
 
     it('message answers exactly that documented message; a filled-in template is sent as given', async () => {
       await arm({ operationId: 'createProjection', message: 'Projection count limit exceeded' });
       await arm({ operationId: 'partialDeleteSubmission', message: 'invalid fields found in fields: a, b' });
-      expect(await read(await call('POST', '/v3/projection', { headers: JSON_HEADERS, body: newProjection() }))).toEqual({ status: 409, body: { message: 'Projection count limit exceeded' } });
-      expect(await read(await call('DELETE', '/v3/submission/partial?submission_id=s1&fields=email', { headers: KEY }))).toEqual({ status: 400, body: { errorCode: 'invalid fields found in fields: a, b' } });
+      expect(
+        await read(await call('POST', '/v3/projection', { headers: JSON_HEADERS, body: newProjection() })),
+      ).toEqual({ status: 409, body: { message: 'Projection count limit exceeded' } });
+      expect(
+        await read(await call('DELETE', '/v3/submission/partial?submission_id=s1&fields=email', { headers: KEY })),
+      ).toEqual({ status: 400, body: { errorCode: 'invalid fields found in fields: a, b' } });
     });
 
     it('applies to the next `times` requests of the operation (default 1), oldest arm first, then stops', async () => {
@@ -93,7 +144,10 @@ describe.each(adapters)('control on %s', (make) => {
     it('applies whatever the credentials, and only to its operation', async () => {
       await arm({ operationId: 'listProjections', status: 500 });
       expect((await call('GET', '/v3/projection/hidebirth0001', { headers: KEY })).status).toBe(200);
-      expect(await read(await listProjections({}))).toEqual({ status: 500, body: { message: 'Internal server error' } });
+      expect(await read(await listProjections({}))).toEqual({
+        status: 500,
+        body: { message: 'Internal server error' },
+      });
     });
 
     it('routing errors never consume an arm', async () => {
@@ -139,8 +193,14 @@ describe.each(adapters)('control on %s', (make) => {
       await armFault('stall');
       const response = await create();
       expect(response.status).toBe(200);
-      const body = response.text().then(() => 'completed', () => 'failed');
-      const waited = await Promise.race([body, new Promise((resolve) => setTimeout(() => resolve('still waiting'), 500))]);
+      const body = response.text().then(
+        () => 'completed',
+        () => 'failed',
+      );
+      const waited = await Promise.race([
+        body,
+        new Promise((resolve) => setTimeout(() => resolve('still waiting'), 500)),
+      ]);
       expect(waited).toBe('still waiting');
       expect(created()).toBe(false);
       await response.body?.cancel().catch(() => {});
@@ -184,17 +244,51 @@ describe.each(adapters)('control on %s', (make) => {
       await call('POST', '/v3/projection', { headers: JSON_HEADERS, body: newProjection('journaled') });
       await call('DELETE', '/v3/submission/partial?submission_id=s1&fields=email&fields=data', { headers: KEY });
       await call('GET', '/v3/nothing?x=1', { headers: KEY });
-      await call('DELETE', '/v2.3.0/account/demo-account/author/learner-1', { headers: { authorization: 'Token token=demo-token' } });
+      await call('DELETE', '/v2.3.0/account/demo-account/author/learner-1', {
+        headers: { authorization: 'Token token=demo-token' },
+      });
       const { status, body } = await admin('GET', 'requests');
       expect(status).toBe(200);
       const entries = body.requests;
       expect(entries).toHaveLength(5);
-      expect(entries[0]).toEqual({ seq: expect.any(Number), at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), operationId: 'listProjections', method: 'GET', path: '/v3/projection', query: {}, body: null, status: 500, message: 'Internal server error', armed: true, fault: null });
-      expect(entries[1]).toMatchObject({ operationId: 'createProjection', method: 'POST', body: { name: 'journaled', mode: 'exclude', fields: ['gender'] }, status: 200, message: null, armed: false });
-      expect(entries[2]).toMatchObject({ operationId: 'partialDeleteSubmission', query: { submission_id: ['s1'], fields: ['email', 'data'] }, status: 400, message: 'fields must be a string' });
-      expect(entries[3]).toMatchObject({ operationId: null, path: '/v3/nothing', query: { x: ['1'] }, status: 404, message: 'Not Found' });
+      expect(entries[0]).toEqual({
+        seq: expect.any(Number),
+        at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        operationId: 'listProjections',
+        method: 'GET',
+        path: '/v3/projection',
+        query: {},
+        body: null,
+        status: 500,
+        message: 'Internal server error',
+        armed: true,
+        fault: null,
+      });
+      expect(entries[1]).toMatchObject({
+        operationId: 'createProjection',
+        method: 'POST',
+        body: { name: 'journaled', mode: 'exclude', fields: ['gender'] },
+        status: 200,
+        message: null,
+        armed: false,
+      });
+      expect(entries[2]).toMatchObject({
+        operationId: 'partialDeleteSubmission',
+        query: { submission_id: ['s1'], fields: ['email', 'data'] },
+        status: 400,
+        message: 'fields must be a string',
+      });
+      expect(entries[3]).toMatchObject({
+        operationId: null,
+        path: '/v3/nothing',
+        query: { x: ['1'] },
+        status: 404,
+        message: 'Not Found',
+      });
       expect(entries[4]).toMatchObject({ operationId: 'deleteAuthorSubmissions', status: 200 });
-      expect(entries.map((e: { seq: number }) => e.seq)).toEqual([...entries.map((e: { seq: number }) => e.seq)].sort((a, b) => a - b));
+      expect(entries.map((e: { seq: number }) => e.seq)).toEqual(
+        [...entries.map((e: { seq: number }) => e.seq)].sort((a, b) => a - b),
+      );
       expect(JSON.stringify(entries)).not.toMatch(/test-api-key|demo-token|x-api-key|authorization/i);
     });
 
@@ -203,7 +297,9 @@ describe.each(adapters)('control on %s', (make) => {
       await listProjections().catch(() => {});
       await call('GET', '/v3/projection/hidebirth0001', { headers: KEY });
       const only = (await admin('GET', 'requests?operationId=listProjections')).body.requests;
-      expect(only).toEqual([expect.objectContaining({ operationId: 'listProjections', status: 0, armed: true, fault: 'reset' })]);
+      expect(only).toEqual([
+        expect.objectContaining({ operationId: 'listProjections', status: 0, armed: true, fault: 'reset' }),
+      ]);
       expect(await admin('DELETE', 'requests')).toEqual({ status: 200, body: { requests: [] } });
       expect((await admin('GET', 'requests')).body).toEqual({ requests: [] });
     });
@@ -222,7 +318,7 @@ describe.each(adapters)('control on %s', (make) => {
   });
 
   describe('sessions (x-mock-session)', () => {
-    it("a session has its own state, arms and journal; the default session is untouched", async () => {
+    it('a session has its own state, arms and journal; the default session is untouched', async () => {
       const a = { 'x-mock-session': 'worker-a' };
       await call('POST', '/v3/projection', { headers: { ...JSON_HEADERS, ...a }, body: newProjection('in_a') });
       await arm({ operationId: 'listProjections', status: 500 }, a);
@@ -242,7 +338,10 @@ describe.each(adapters)('control on %s', (make) => {
 
     it('a malformed session name is a 400 naming the header, on API and admin routes', async () => {
       const bad = { 'x-mock-session': 'no spaces allowed' };
-      const expected = { status: 400, body: { message: 'x-mock-session must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -' } };
+      const expected = {
+        status: 400,
+        body: { message: 'x-mock-session must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -' },
+      };
       expect(await read(await listProjections({ ...KEY, ...bad }))).toEqual(expected);
       expect(await admin('GET', 'state', undefined, { 'x-mock-session': 'x'.repeat(65) })).toEqual(expected);
     });
@@ -252,7 +351,8 @@ describe.each(adapters)('control on %s', (make) => {
 describe('bounds', () => {
   it('the journal keeps the latest 1,000 requests', () => {
     const state = createMockState(undefined, { onWarning: () => {} });
-    for (let i = 0; i < 1005; i++) handleRequest(state, toMockRequest({ method: 'GET', url: `/v3/projection?i=${i}`, headers: KEY }));
+    for (let i = 0; i < 1005; i++)
+      handleRequest(state, toMockRequest({ method: 'GET', url: `/v3/projection?i=${i}`, headers: KEY }));
     const entries = state.requests();
     expect(entries).toHaveLength(1000);
     expect(entries[0]!.query).toEqual({ i: ['5'] });
@@ -273,7 +373,15 @@ describe('bounds', () => {
   it('a delayed request that waited across a reset answers nothing and leaves no trace', async () => {
     const state = createMockState(undefined, { onWarning: () => {} });
     state.arm({ operationId: 'createProjection', delay: 100 });
-    const pending = handleRequest(state, toMockRequest({ method: 'POST', url: '/v3/projection', headers: { ...KEY, 'content-type': 'application/json' }, body: newProjection('late') }));
+    const pending = handleRequest(
+      state,
+      toMockRequest({
+        method: 'POST',
+        url: '/v3/projection',
+        headers: { ...KEY, 'content-type': 'application/json' },
+        body: newProjection('late'),
+      }),
+    );
     state.reset();
     expect(await pending).toEqual({ fault: 'reset' });
     expect(state.idcheck.projects.get('demo')!.projections.map((p) => p.name)).toEqual(['hide_birth']);
@@ -283,7 +391,16 @@ describe('bounds', () => {
   it('journal bodies share a budget: past it, the oldest bodies are recorded as null', () => {
     const state = createMockState(undefined, { onWarning: () => {} });
     const big = JSON.stringify({ name: 'x'.repeat(60_000), mode: 'exclude', fields: ['gender'] });
-    for (let i = 0; i < 40; i++) handleRequest(state, toMockRequest({ method: 'POST', url: '/v3/projection', headers: { ...KEY, 'content-type': 'application/json' }, body: big }));
+    for (let i = 0; i < 40; i++)
+      handleRequest(
+        state,
+        toMockRequest({
+          method: 'POST',
+          url: '/v3/projection',
+          headers: { ...KEY, 'content-type': 'application/json' },
+          body: big,
+        }),
+      );
     const bodies = state.requests().map((r) => r.body !== null);
     expect(bodies).toHaveLength(40);
     expect(bodies.filter(Boolean).length).toBeLessThanOrEqual(Math.floor((1024 * 1024) / big.length));
@@ -294,7 +411,16 @@ describe('bounds', () => {
   it('past the 1,000-request limit too, the bodies kept are exactly the newest that fit the budget', () => {
     const state = createMockState(undefined, { onWarning: () => {} });
     const body = JSON.stringify({ name: 'x'.repeat(2_000), mode: 'exclude', fields: ['gender'] });
-    for (let i = 0; i < 1_200; i++) handleRequest(state, toMockRequest({ method: 'POST', url: '/v3/projection', headers: { ...KEY, 'content-type': 'application/json' }, body }));
+    for (let i = 0; i < 1_200; i++)
+      handleRequest(
+        state,
+        toMockRequest({
+          method: 'POST',
+          url: '/v3/projection',
+          headers: { ...KEY, 'content-type': 'application/json' },
+          body,
+        }),
+      );
     const kept = state.requests().map((r) => r.body !== null);
     const fit = Math.floor((1024 * 1024) / body.length);
     expect(kept).toHaveLength(1_000);

@@ -1,13 +1,25 @@
 // Property tests over the mock core: partial delete removes exactly what was named, and no request,
 // however malformed, gets a 5xx or changes state when it is refused.
-import fc from 'fast-check';
+
 import { dataFieldValues, submissionFieldValues } from '@scrub/spec/idcheck';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMockState, defaultFixture, handleRequest, isFault, toMockRequest, type Fixture, type MockResponse } from '../src/index.js';
+import {
+  createMockState,
+  defaultFixture,
+  type Fixture,
+  handleRequest,
+  isFault,
+  type MockResponse,
+  toMockRequest,
+} from '../src/index.js';
 
 const KEY = 'test-api-key';
 
-async function send(state: ReturnType<typeof createMockState>, input: Parameters<typeof toMockRequest>[0]): Promise<MockResponse> {
+async function send(
+  state: ReturnType<typeof createMockState>,
+  input: Parameters<typeof toMockRequest>[0],
+): Promise<MockResponse> {
   const result = await handleRequest(state, toMockRequest(input));
   if (!result || isFault(result)) throw new Error('expected a response');
   return result;
@@ -16,14 +28,34 @@ async function send(state: ReturnType<typeof createMockState>, input: Parameters
 // ------------------------------------------------------------------------------------------------
 // partial delete: exact effect
 // ------------------------------------------------------------------------------------------------
-const jsonValue = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.dictionary(fc.string({ maxLength: 5 }), fc.string()));
+const jsonValue = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.string()),
+);
 const pick = <T>(values: readonly T[]) => fc.subarray([...values]);
 
 const submissionArb = fc.record({
-  topLevel: fc.dictionary(fc.constantFrom(...submissionFieldValues.filter((f) => !['id_image', 'selfie_image', 'data', 'email', 'userid'].includes(f))), jsonValue),
+  topLevel: fc.dictionary(
+    fc.constantFrom(
+      ...submissionFieldValues.filter((f) => !['id_image', 'selfie_image', 'data', 'email', 'userid'].includes(f)),
+    ),
+    jsonValue,
+  ),
   ids: fc.record({ email: fc.emailAddress(), userid: fc.string() }, { requiredKeys: [] }),
-  data: fc.option(fc.tuple(fc.dictionary(fc.constantFrom(...dataFieldValues), fc.string()), fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string())), { nil: undefined }),
-  image: fc.option(fc.dictionary(fc.constantFrom('idImage', 'idBackImage', 'selfieImage', 'addressImage'), fc.string()), { nil: undefined }),
+  data: fc.option(
+    fc.tuple(
+      fc.dictionary(fc.constantFrom(...dataFieldValues), fc.string()),
+      fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string()),
+    ),
+    { nil: undefined },
+  ),
+  image: fc.option(
+    fc.dictionary(fc.constantFrom('idImage', 'idBackImage', 'selfieImage', 'addressImage'), fc.string()),
+    { nil: undefined },
+  ),
   extra: fc.dictionary(fc.constantFrom('kyc', 'created_at', 'reviewer', 'memo'), jsonValue),
 });
 
@@ -37,7 +69,12 @@ describe('partial delete removes exactly what the request named', () => {
   it('holds for random submissions and random field choices', async () => {
     await fc.assert(
       fc.asyncProperty(submissionArb, requestArb, async (shape, request) => {
-        const submission: Record<string, unknown> = { submission_id: 'x1', ...shape.extra, ...shape.ids, ...shape.topLevel };
+        const submission: Record<string, unknown> = {
+          submission_id: 'x1',
+          ...shape.extra,
+          ...shape.ids,
+          ...shape.topLevel,
+        };
         if (shape.data) submission.data = { ...shape.data[1], ...shape.data[0] };
         if (shape.image) submission.image = shape.image;
         const bystander = { submission_id: 'x2', ...structuredClone(submission), email: 'keep@example.com' };
@@ -91,15 +128,44 @@ const nasty = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 50 }),
   fc.string({ minLength: 500, maxLength: 5000 }),
 );
-const segment = fc.oneof(nasty.map((s) => encodeURIComponent(s)), nasty.map((s) => s.replace(/[/?#]/g, '')));
-const queryArb = fc.array(fc.tuple(fc.oneof(fc.constantFrom('submission_id', 'fields', 'data_fields', 'admin_name', 'userid', 'email', 'count'), nasty), nasty), { maxLength: 6 });
+const segment = fc.oneof(
+  nasty.map((s) => encodeURIComponent(s)),
+  nasty.map((s) => s.replace(/[/?#]/g, '')),
+);
+const queryArb = fc.array(
+  fc.tuple(
+    fc.oneof(
+      fc.constantFrom('submission_id', 'fields', 'data_fields', 'admin_name', 'userid', 'email', 'count'),
+      nasty,
+    ),
+    nasty,
+  ),
+  { maxLength: 6 },
+);
 const bodyArb = fc.oneof(
   fc.constant(undefined),
   nasty,
   fc.json(),
   fc.jsonValue().map((v) => JSON.stringify(v)),
-  fc.record({ name: nasty, mode: fc.oneof(nasty, fc.constant('exclude')), fields: fc.array(nasty) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
-  fc.record({ text: nasty, author_id: nasty, task_id: nasty, session_id: nasty, sequence_id: fc.jsonValue(), sequence_count: fc.jsonValue() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc
+    .record(
+      { name: nasty, mode: fc.oneof(nasty, fc.constant('exclude')), fields: fc.array(nasty) },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
+  fc
+    .record(
+      {
+        text: nasty,
+        author_id: nasty,
+        task_id: nasty,
+        session_id: nasty,
+        sequence_id: fc.jsonValue(),
+        sequence_count: fc.jsonValue(),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   fc.constant('{"__proto__": {"polluted": true}, "name": "__proto__", "mode": "exclude", "fields": ["__proto__"]}'),
 );
 const methodArb = fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE', 'BREW');
@@ -118,14 +184,30 @@ const operations: Record<string, fc.Arbitrary<string>> = {
   createProjection: fc.constant('/v3/projection'),
   listProjections: fc.constant('/v3/projection'),
   getProjection: segment.map((id) => `/v3/projection/${id}`),
-  deleteProjection: fc.oneof(fc.constant('/v3/projection/hidebirth0001'), segment.map((id) => `/v3/projection/${id}`)),
-  deleteAuthorSubmissions: fc.tuple(fc.constantFrom('v2.3.0', 'v2.0.1', 'v9.0.0', 'v2'), fc.constantFrom('demo-account', 'x'), segment).map(([v, a, id]) => `/${v}/account/${a}/author/${id}`),
-  submitText: fc.tuple(fc.constantFrom('v2.3.0', 'v1.0.0'), segment).map(([v, id]) => `/${v}/account/demo-account/text/${id}`),
-  getTextResults: fc.tuple(fc.constantFrom('v2.3.0', 'v2.1.0'), fc.oneof(fc.constant('t1'), segment)).map(([v, id]) => `/${v}/account/demo-account/text/${id}/results`),
+  deleteProjection: fc.oneof(
+    fc.constant('/v3/projection/hidebirth0001'),
+    segment.map((id) => `/v3/projection/${id}`),
+  ),
+  deleteAuthorSubmissions: fc
+    .tuple(fc.constantFrom('v2.3.0', 'v2.0.1', 'v9.0.0', 'v2'), fc.constantFrom('demo-account', 'x'), segment)
+    .map(([v, a, id]) => `/${v}/account/${a}/author/${id}`),
+  submitText: fc
+    .tuple(fc.constantFrom('v2.3.0', 'v1.0.0'), segment)
+    .map(([v, id]) => `/${v}/account/demo-account/text/${id}`),
+  getTextResults: fc
+    .tuple(fc.constantFrom('v2.3.0', 'v2.1.0'), fc.oneof(fc.constant('t1'), segment))
+    .map(([v, id]) => `/${v}/account/demo-account/text/${id}/results`),
 };
 const preferredMethod: Record<string, string> = {
-  partialDeleteSubmission: 'DELETE', getSubmission: 'GET', createProjection: 'POST', listProjections: 'GET', getProjection: 'GET',
-  deleteProjection: 'DELETE', deleteAuthorSubmissions: 'DELETE', submitText: 'PUT', getTextResults: 'GET',
+  partialDeleteSubmission: 'DELETE',
+  getSubmission: 'GET',
+  createProjection: 'POST',
+  listProjections: 'GET',
+  getProjection: 'GET',
+  deleteProjection: 'DELETE',
+  deleteAuthorSubmissions: 'DELETE',
+  submitText: 'PUT',
+  getTextResults: 'GET',
 };
 
 describe('no request gets a 5xx', () => {
@@ -134,7 +216,10 @@ describe('no request gets a 5xx', () => {
     it(`${operationId}: 2,000 random requests`, async () => {
       await fc.assert(
         fc.asyncProperty(
-          fc.oneof({ weight: 3, arbitrary: fc.constant(preferredMethod[operationId]!) }, { weight: 1, arbitrary: methodArb }),
+          fc.oneof(
+            { weight: 3, arbitrary: fc.constant(preferredMethod[operationId]!) },
+            { weight: 1, arbitrary: methodArb },
+          ),
           pathArb,
           queryArb,
           headersArb,

@@ -116,7 +116,10 @@ export function apiError<Op extends OperationId>(init: ConstructorParameters<typ
 }
 
 /** Narrows to an `APIError`, optionally of one operation, so `code` is that operation's message union. */
-export function isAPIError<Op extends OperationId = OperationId>(value: unknown, operation?: Op): value is APIError<Op> {
+export function isAPIError<Op extends OperationId = OperationId>(
+  value: unknown,
+  operation?: Op,
+): value is APIError<Op> {
   return value instanceof APIError && (operation === undefined || value.operation === operation);
 }
 

@@ -35,7 +35,9 @@ export interface PartialDeleteParams {
   adminName?: string;
 }
 
-export type SubmissionQuery = ({ userid: string; email?: never } | { email: string; userid?: never }) & { count?: number };
+export type SubmissionQuery = ({ userid: string; email?: never } | { email: string; userid?: never }) & {
+  count?: number;
+};
 
 /**
  * The query values of a partial delete: lists joined with `,`. Plain-JS callers may pass a string
@@ -72,35 +74,69 @@ export function createIdCheckClient(options: IdCheckClientOptions) {
         const values = partialDeleteValues(params);
         const refused = (await import('./internal/refusals.js')).partialDeleteRefusal(values);
         if (refused) throw refused;
-        return send({ operation: 'partialDeleteSubmission', method: 'DELETE', path: '/v3/submission/partial', query: query(values) }, o);
+        return send(
+          {
+            operation: 'partialDeleteSubmission',
+            method: 'DELETE',
+            path: '/v3/submission/partial',
+            query: query(values),
+          },
+          o,
+        );
       },
 
       /** One submission by id (`GET /v3/submission?submission_id=`), projections applied. */
       async get(submissionId: string, o?: RequestOptions): Promise<Submission> {
-        const body = await send<Schemas['GetSubmissionResponse']>({ operation: 'getSubmission', method: 'GET', path: '/v3/submission', query: query({ submission_id: submissionId }) }, o);
+        const body = await send<Schemas['GetSubmissionResponse']>(
+          {
+            operation: 'getSubmission',
+            method: 'GET',
+            path: '/v3/submission',
+            query: query({ submission_id: submissionId }),
+          },
+          o,
+        );
         return body.Items[0]!;
       },
 
       /** The submissions of a user id or an email (`GET /v3/submission?userid=|email=`). */
       async list(q: SubmissionQuery, o?: RequestOptions): Promise<Submission[]> {
         const params = { userid: q.userid, email: q.email, count: q.count === undefined ? undefined : String(q.count) };
-        return (await send<Schemas['GetSubmissionResponse']>({ operation: 'getSubmission', method: 'GET', path: '/v3/submission', query: query(params) }, o)).Items;
+        return (
+          await send<Schemas['GetSubmissionResponse']>(
+            { operation: 'getSubmission', method: 'GET', path: '/v3/submission', query: query(params) },
+            o,
+          )
+        ).Items;
       },
     },
     projections: {
       /** Creates a projection (`POST /v3/projection`); `mode` is `exclude`, the only mode. */
-      create(params: { name: string; fields: readonly ProjectionField[]; mode?: 'exclude' }, o?: RequestOptions): Promise<CreateProjectionResponse> {
+      create(
+        params: { name: string; fields: readonly ProjectionField[]; mode?: 'exclude' },
+        o?: RequestOptions,
+      ): Promise<CreateProjectionResponse> {
         const body = { name: params.name, mode: params.mode ?? 'exclude', fields: [...params.fields] };
         return send({ operation: 'createProjection', method: 'POST', path: '/v3/projection', body }, o);
       },
 
       /** Every projection of the project, oldest first. */
       async list(o?: RequestOptions): Promise<Projection[]> {
-        return (await send<Schemas['ListProjectionsResponse']>({ operation: 'listProjections', method: 'GET', path: '/v3/projection' }, o)).items;
+        return (
+          await send<Schemas['ListProjectionsResponse']>(
+            { operation: 'listProjections', method: 'GET', path: '/v3/projection' },
+            o,
+          )
+        ).items;
       },
 
       async get(projectionId: string, o?: RequestOptions): Promise<Projection> {
-        return (await send<Schemas['GetProjectionResponse']>({ operation: 'getProjection', method: 'GET', path: projectionPath(projectionId) }, o)).item;
+        return (
+          await send<Schemas['GetProjectionResponse']>(
+            { operation: 'getProjection', method: 'GET', path: projectionPath(projectionId) },
+            o,
+          )
+        ).item;
       },
 
       /** Deletes a projection: submissions created with it show its fields again. */

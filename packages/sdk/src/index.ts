@@ -1,37 +1,46 @@
 // @scrub/sdk: typed clients for the ARGOS ID-check v3 and ELiT text-assessment APIs.
-export { createIdCheckClient, IDCHECK_BASE_URL } from './idcheck.js';
+
+export type { ErrorMessages, OperationId } from './errors.js';
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  isAPIError,
+  isScrubError,
+  MethodNotAllowedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  PermissionDeniedError,
+  ScrubError,
+} from './errors.js';
 export type {
+  CreateProjectionResponse,
+  DataField,
+  DeleteProjectionResponse,
   IdCheckClient,
   IdCheckClientOptions,
   PartialDeleteParams,
-  SubmissionQuery,
-  SubmissionField,
-  DataField,
+  PartialDeleteSubmissionResponse,
+  Projection,
   ProjectionField,
   Submission,
-  Projection,
-  PartialDeleteSubmissionResponse,
-  CreateProjectionResponse,
-  DeleteProjectionResponse,
+  SubmissionField,
+  SubmissionQuery,
 } from './idcheck.js';
-export { createTextAssessmentClient, TEXT_ASSESSMENT_BASE_URL } from './text-assessment.js';
-export type { TextAssessmentClient, TextAssessmentClientOptions, TextSubmission, TextResults, TextResultsResponse, AuthorSubmissionsDeleted, WaitOptions } from './text-assessment.js';
-export {
-  ScrubError,
-  APIError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  NotFoundError,
-  MethodNotAllowedError,
-  ConflictError,
-  PayloadTooLargeError,
-  InternalServerError,
-  APIConnectionError,
-  APITimeoutError,
-  APIUserAbortError,
-  isAPIError,
-  isScrubError,
-} from './errors.js';
-export type { ErrorMessages, OperationId } from './errors.js';
+export { createIdCheckClient, IDCHECK_BASE_URL } from './idcheck.js';
 export type { RequestOptions, TransportOptions } from './internal/options.js';
+export type {
+  AuthorSubmissionsDeleted,
+  TextAssessmentClient,
+  TextAssessmentClientOptions,
+  TextResults,
+  TextResultsResponse,
+  TextSubmission,
+  WaitOptions,
+} from './text-assessment.js';
+export { createTextAssessmentClient, TEXT_ASSESSMENT_BASE_URL } from './text-assessment.js';

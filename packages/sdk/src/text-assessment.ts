@@ -76,7 +76,8 @@ export function createTextAssessmentClient(options: TextAssessmentClientOptions)
         // each poll gets only the time left, so the whole wait keeps its deadline
         const response = await texts.results(id, { signal: wait.signal, timeout: Math.max(1, deadline - Date.now()) });
         if (response.type === 'success') return response as TextResults;
-        if (Date.now() + interval > deadline) throw new APITimeoutError(`Results for text ${id} not ready after ${wait.timeout ?? 60_000} ms.`);
+        if (Date.now() + interval > deadline)
+          throw new APITimeoutError(`Results for text ${id} not ready after ${wait.timeout ?? 60_000} ms.`);
         await sleep(interval, wait.signal);
       }
     },
@@ -88,10 +89,18 @@ export function createTextAssessmentClient(options: TextAssessmentClientOptions)
       /** Deletes every text (and result) of an author; a repeat returns the remembered count and time. */
       async delete(authorId: string, o?: RequestOptions): Promise<AuthorSubmissionsDeleted> {
         // an empty id would address no author (`.../author/` is another route): a programming error, not an API answer
-        if (typeof authorId !== 'string' || authorId === '') throw new ScrubError('authors.delete: `authorId` must be a non-empty string.');
+        if (typeof authorId !== 'string' || authorId === '')
+          throw new ScrubError('authors.delete: `authorId` must be a non-empty string.');
         const refused = (await import('./internal/refusals.js')).authorIdRefusal(authorId);
         if (refused) throw refused;
-        return send({ operation: 'deleteAuthorSubmissions', method: 'DELETE', path: `${account}/author/${encode(authorId, 'authorId')}` }, o);
+        return send(
+          {
+            operation: 'deleteAuthorSubmissions',
+            method: 'DELETE',
+            path: `${account}/author/${encode(authorId, 'authorId')}`,
+          },
+          o,
+        );
       },
     },
     texts,

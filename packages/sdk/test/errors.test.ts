@@ -20,7 +20,12 @@ describe('error classes', () => {
     ];
     for (const [status, body, name] of cases) {
       const f = fakeFetch(json(status, body));
-      const client = sdk.createIdCheckClient({ apiKey: 'k', baseUrl: 'http://api.test', fetch: f.fetch, maxRetries: 0 });
+      const client = sdk.createIdCheckClient({
+        apiKey: 'k',
+        baseUrl: 'http://api.test',
+        fetch: f.fetch,
+        maxRetries: 0,
+      });
       const error = await client.projections.get('x').catch((e) => e);
       expect(error, name).toBeInstanceOf(sdk[name] as never);
       expect(error).toBeInstanceOf(sdk.APIError);
@@ -30,7 +35,9 @@ describe('error classes', () => {
       expect(error.status).toBe(status);
       expect(error.body).toEqual(body);
       expect(error.headers.get('content-type')).toBe('application/json');
-      expect(error.code).toBe((body as { errorCode?: string; message?: string }).errorCode ?? (body as { message: string }).message);
+      expect(error.code).toBe(
+        (body as { errorCode?: string; message?: string }).errorCode ?? (body as { message: string }).message,
+      );
     }
   });
 
@@ -69,13 +76,41 @@ describe('secrets never leak', () => {
   it('not in errors (message, stack, JSON, inspect), clients or log lines', async () => {
     const lines: string[] = [];
     const f = fakeFetch(json(400, { errorCode: 'invalid API key for this project' }));
-    const id = sdk.createIdCheckClient({ apiKey, baseUrl: 'http://api.test', fetch: f.fetch, log: (l) => lines.push(l) });
-    const ta = sdk.createTextAssessmentClient({ accountId: 'acc', token, baseUrl: 'http://api.test', fetch: fakeFetch(json(401, { type: 'error', code: 401, message: 'invalid authentication credentials' })).fetch, log: (l) => lines.push(l) });
+    const id = sdk.createIdCheckClient({
+      apiKey,
+      baseUrl: 'http://api.test',
+      fetch: f.fetch,
+      log: (l) => lines.push(l),
+    });
+    const ta = sdk.createTextAssessmentClient({
+      accountId: 'acc',
+      token,
+      baseUrl: 'http://api.test',
+      fetch: fakeFetch(json(401, { type: 'error', code: 401, message: 'invalid authentication credentials' })).fetch,
+      log: (l) => lines.push(l),
+    });
     const errors = [
       await id.submissions.partialDelete({ submissionId: 's1', fields: ['email'] }).catch((e) => e),
       await ta.authors.delete('learner-1').catch((e) => e),
-      await sdk.createIdCheckClient({ apiKey, baseUrl: 'http://api.test', fetch: fakeFetch(new TypeError('connect ECONNREFUSED')).fetch, maxRetries: 0 }).projections.list().catch((e) => e),
-      await sdk.createIdCheckClient({ apiKey, baseUrl: 'http://api.test', fetch: fakeFetch('hang').fetch, maxRetries: 0, timeout: 20 }).projections.list().catch((e) => e),
+      await sdk
+        .createIdCheckClient({
+          apiKey,
+          baseUrl: 'http://api.test',
+          fetch: fakeFetch(new TypeError('connect ECONNREFUSED')).fetch,
+          maxRetries: 0,
+        })
+        .projections.list()
+        .catch((e) => e),
+      await sdk
+        .createIdCheckClient({
+          apiKey,
+          baseUrl: 'http://api.test',
+          fetch: fakeFetch('hang').fetch,
+          maxRetries: 0,
+          timeout: 20,
+        })
+        .projections.list()
+        .catch((e) => e),
     ];
     const seen = [
       ...errors.flatMap((e) => [e.message, e.stack, JSON.stringify(e), inspect(e, { depth: 10 }), String(e)]),
@@ -94,6 +129,8 @@ describe('secrets never leak', () => {
 
   it('clients refuse to start without credentials, naming the option only', () => {
     expect(() => sdk.createIdCheckClient({ apiKey: '' })).toThrow('createIdCheckClient: `apiKey` is required.');
-    expect(() => sdk.createTextAssessmentClient({ accountId: 'a', token: '' })).toThrow('createTextAssessmentClient: `token` is required.');
+    expect(() => sdk.createTextAssessmentClient({ accountId: 'a', token: '' })).toThrow(
+      'createTextAssessmentClient: `token` is required.',
+    );
   });
 });

@@ -4,9 +4,9 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   createIdCheckClient,
   createTextAssessmentClient,
-  isAPIError,
   type DataField,
   type ErrorMessages,
+  isAPIError,
   type PartialDeleteParams,
   type Projection,
   type ProjectionField,
@@ -32,7 +32,10 @@ describe('field names are literal unions from the spec', () => {
     expectTypeOf<'name'>().toExtend<DataField>();
     expectTypeOf<'name'>().not.toExtend<ProjectionField>();
     expectTypeOf(client.projections.create).parameter(0).toHaveProperty('mode').toEqualTypeOf<'exclude' | undefined>();
-    expectTypeOf(client.projections.create).parameter(0).toHaveProperty('fields').toEqualTypeOf<readonly ProjectionField[]>();
+    expectTypeOf(client.projections.create)
+      .parameter(0)
+      .toHaveProperty('fields')
+      .toEqualTypeOf<readonly ProjectionField[]>();
     expectTypeOf(client.projections.list).returns.resolves.toEqualTypeOf<Projection[]>();
   });
 

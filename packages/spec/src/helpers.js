@@ -4,7 +4,16 @@
 // emitted by tsc) so that `scripts/generate.mjs` can use it before anything is built.
 
 /** The HTTP methods an OpenAPI path item can hold, in the order operations are listed. */
-export const HTTP_METHODS = /** @type {const} */ (['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace']);
+export const HTTP_METHODS = /** @type {const} */ ([
+  'get',
+  'put',
+  'post',
+  'delete',
+  'patch',
+  'head',
+  'options',
+  'trace',
+]);
 
 /**
  * Follows local `#/...` references until a value that is not a reference.
@@ -15,7 +24,10 @@ export const HTTP_METHODS = /** @type {const} */ (['get', 'put', 'post', 'delete
 export function deref(document, value) {
   let current = /** @type {any} */ (value);
   while (current && typeof current === 'object' && typeof current.$ref === 'string') {
-    current = pointerPath(current.$ref).reduce((node, key) => (node == null ? undefined : node[key]), /** @type {any} */ (document));
+    current = pointerPath(current.$ref).reduce(
+      (node, key) => (node == null ? undefined : node[key]),
+      /** @type {any} */ (document),
+    );
   }
   return current;
 }
@@ -38,7 +50,7 @@ export function pointerPath(ref) {
  * @returns {string}
  */
 export function pointer(keys) {
-  return '#/' + keys.map((key) => key.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+  return `#/${keys.map((key) => key.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 }
 
 /**

@@ -3,18 +3,27 @@
 // `@scrub/spec/<area>/document` (the spec as data); request rules under `@scrub/spec/rules`;
 // the encryption option under `@scrub/spec/crypto`.
 export {
-  errorMessages,
-  operationRoutes,
-  errorBody,
-  documentedErrorOf,
-  documentedResponse,
-  documentedErrorFor,
   type Area,
   type DocumentedError,
   type DocumentedMessage,
+  documentedErrorFor,
+  documentedErrorOf,
+  documentedResponse,
   type ErrorMessages,
+  errorBody,
+  errorMessages,
   type OperationId,
   type Operations,
+  operationRoutes,
   type SuccessBody,
 } from './catalogue.js';
-export { deref, fillTemplate, messageOf, operations, pointer, pointerPath, templateMatches, HTTP_METHODS } from './helpers.js';
+export {
+  deref,
+  fillTemplate,
+  HTTP_METHODS,
+  messageOf,
+  operations,
+  pointer,
+  pointerPath,
+  templateMatches,
+} from './helpers.js';

@@ -1,4 +1,5 @@
 // `@scrub/spec/rules`: the request rules the mock enforces and the SDK applies before sending.
-export { checkPartialDelete, type PartialDeleteRequest, type QueryValues } from './rules/partial-delete.js';
+
 export { checkFieldList, type FieldListResult, type RuleProblem } from './rules/field-list.js';
-export { checkAuthorId, identifierProblem, ID_MAX_LENGTH } from './rules/identifier.js';
+export { checkAuthorId, ID_MAX_LENGTH, identifierProblem } from './rules/identifier.js';
+export { checkPartialDelete, type PartialDeleteRequest, type QueryValues } from './rules/partial-delete.js';

@@ -20,7 +20,9 @@ describe('encryption option', () => {
 
   it('matches the spec example (API key `encrypted-api-key`)', () => {
     const plain = JSON.stringify({ projection_id: '55sqp8ma0jvwh', message: 'Create projection success' });
-    expect(node.encrypt('encrypted-api-key', plain)).toBe('613Pw9d8tq+7LG3RWOFOu47wqsXF4JGrpjHob8E7rip32wIXV/zvaBSK7Duc3zI3L7OpJFKPa9WoObl/VULt/e4bdfOhb5SrCBbhDSD4HuE=');
+    expect(node.encrypt('encrypted-api-key', plain)).toBe(
+      '613Pw9d8tq+7LG3RWOFOu47wqsXF4JGrpjHob8E7rip32wIXV/zvaBSK7Duc3zI3L7OpJFKPa9WoObl/VULt/e4bdfOhb5SrCBbhDSD4HuE=',
+    );
   });
 
   it.each([

@@ -1,11 +1,13 @@
 // The one copy of the template, message and `$ref` helpers.
 import { describe, expect, it } from 'vitest';
-import { deref, fillTemplate, messageOf, operations, pointer, pointerPath, templateMatches } from '../src/helpers.js';
 import { document } from '../src/generated/idcheck.document.js';
+import { deref, fillTemplate, messageOf, operations, pointer, pointerPath, templateMatches } from '../src/helpers.js';
 
 describe('helpers', () => {
   it('templateMatches: `{name}` stands for any non-empty text, the rest is literal', () => {
-    expect(templateMatches('invalid fields found in fields: {names}', 'invalid fields found in fields: a, b')).toBe(true);
+    expect(templateMatches('invalid fields found in fields: {names}', 'invalid fields found in fields: a, b')).toBe(
+      true,
+    );
     expect(templateMatches('invalid fields found in fields: {names}', 'invalid fields found in fields: ')).toBe(false);
     expect(templateMatches('Invalid mode: {mode}', 'Invalid mode: a.b (c)')).toBe(true);
     expect(templateMatches('fields cannot be empty', 'fields cannot be emptyX')).toBe(false);
@@ -28,7 +30,10 @@ describe('helpers', () => {
   it('deref follows local references; pointer and pointerPath escape `/` and `~`', () => {
     const op = operations(document).find((o) => o.operationId === 'getProjection')!;
     const json = deref(document, op.operation.responses['404']).content['application/json'];
-    expect([json.schema, json.examples.projectionNotFound.value]).toEqual([{ $ref: '#/components/schemas/MessageBody' }, { message: 'Projection not found' }]);
+    expect([json.schema, json.examples.projectionNotFound.value]).toEqual([
+      { $ref: '#/components/schemas/MessageBody' },
+      { message: 'Projection not found' },
+    ]);
     expect(pointerPath('#/a~1b/c~0d')).toEqual(['a/b', 'c~d']);
     expect(pointer(['a/b', 'c~d'])).toBe('#/a~1b/c~0d');
     expect(deref({ a: { $ref: '#/b' }, b: { $ref: '#/c' }, c: 3 }, { $ref: '#/a' })).toBe(3);

@@ -10,7 +10,9 @@ it('the README snippet runs and shows what it returns', async () => {
   const snippet = /```ts\n([\s\S]*?)```/.exec(readme)![1]!;
   const asserted = snippet.replace(/^(.*?);\s*\/\/ => (.*)$/gm, (_, statement: string, expected: string) => {
     const bound = /^const (\w+) = /.exec(statement);
-    return bound ? `${statement}; assert.deepStrictEqual(${bound[1]}, ${expected});` : `assert.deepStrictEqual(${statement}, ${expected});`;
+    return bound
+      ? `${statement}; assert.deepStrictEqual(${bound[1]}, ${expected});`
+      : `assert.deepStrictEqual(${statement}, ${expected});`;
   });
   expect(asserted).toContain('assert.deepStrictEqual');
   expect(asserted).not.toContain('// =>'); // every shown value is asserted, none left as a comment
@@ -19,7 +21,9 @@ it('the README snippet runs and shows what it returns', async () => {
   writeFileSync(file, `import assert from 'node:assert';\n${asserted}\nconsole.log('snippet ok');\n`);
   try {
     const out = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, [file], (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout))),
+      execFile(process.execPath, [file], (error, stdout, stderr) =>
+        error ? reject(new Error(stderr)) : resolve(stdout),
+      ),
     );
     expect(out.trim()).toBe('snippet ok');
   } finally {

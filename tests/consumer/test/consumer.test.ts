@@ -16,23 +16,37 @@ const nodes: Record<string, string> = { '20': process.execPath };
 
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}, timeout = 300_000) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-    execFile(cmd, args, { cwd, env: { ...process.env, ...env }, timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      cmd,
+      args,
+      { cwd, env: { ...process.env, ...env }, timeout, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     ),
   );
 }
 /** Runs a command that must succeed; resolves to its standard output. */
 async function ok(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
   const r = await run(cmd, args, cwd, env);
-  if (r.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}):\n${(r.stdout + r.stderr).slice(-4000)}`);
+  if (r.code !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}):\n${(r.stdout + r.stderr).slice(-4000)}`);
   return r.stdout;
 }
 
 const ENTRIES = [
-  '@scrub/spec', '@scrub/spec/crypto', '@scrub/spec/idcheck', '@scrub/spec/text-assessment',
-  '@scrub/spec/idcheck/document', '@scrub/spec/text-assessment/document', '@scrub/spec/rules',
+  '@scrub/spec',
+  '@scrub/spec/crypto',
+  '@scrub/spec/idcheck',
+  '@scrub/spec/text-assessment',
+  '@scrub/spec/idcheck/document',
+  '@scrub/spec/text-assessment/document',
+  '@scrub/spec/rules',
   '@scrub/sdk',
-  '@scrub/mocks', '@scrub/mocks/node', '@scrub/mocks/core', '@scrub/mocks/http', '@scrub/mocks/handlers',
+  '@scrub/mocks',
+  '@scrub/mocks/node',
+  '@scrub/mocks/core',
+  '@scrub/mocks/http',
+  '@scrub/mocks/handlers',
   '@scrub/contract',
 ];
 
@@ -104,18 +118,34 @@ export { pending, code, handlers, fixture, report, p, isAPIError, runContract };
 beforeAll(async () => {
   await ok(process.execPath, [join(ROOT, 'tools/release/release-dry.mjs'), '--out', tarballs], ROOT);
   for (const [major, version] of Object.entries(NODE_VERSIONS))
-    nodes[major] = (await ok('npx', ['-y', `node@${version}`, '-p', 'process.execPath'], work)).trim().split('\n').pop()!;
+    nodes[major] = (await ok('npx', ['-y', `node@${version}`, '-p', 'process.execPath'], work))
+      .trim()
+      .split('\n')
+      .pop()!;
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
-  await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...files, 'msw@2.15.0', 'typescript@5.9.3'], app);
+  await ok(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--loglevel=error', ...files, 'msw@2.15.0', 'typescript@5.9.3'],
+    app,
+  );
   writeFileSync(join(app, 'example.mjs'), EXAMPLE);
   writeFileSync(join(app, 'consumer.ts'), CONSUMER_TS);
-  writeFileSync(join(app, 'entries.mjs'), `for (const e of ${JSON.stringify(ENTRIES)}) { const m = await import(e); if (!Object.keys(m).length) throw new Error(e + ' exports nothing'); }\nconsole.log('esm ok');`);
+  writeFileSync(
+    join(app, 'entries.mjs'),
+    `for (const e of ${JSON.stringify(ENTRIES)}) { const m = await import(e); if (!Object.keys(m).length) throw new Error(e + ' exports nothing'); }\nconsole.log('esm ok');`,
+  );
   // every `require` lands on a CommonJS file (not on an ES module through Node's require(esm))
-  writeFileSync(join(app, 'entries.cjs'), `for (const e of ${JSON.stringify(ENTRIES)}) { if (!require.resolve(e).endsWith('.cjs')) throw new Error(e + ' resolves to ' + require.resolve(e)); const m = require(e); if (!Object.keys(m).length) throw new Error(e + ' exports nothing'); }\nconsole.log('cjs ok');`);
+  writeFileSync(
+    join(app, 'entries.cjs'),
+    `for (const e of ${JSON.stringify(ENTRIES)}) { if (!require.resolve(e).endsWith('.cjs')) throw new Error(e + ' resolves to ' + require.resolve(e)); const m = require(e); if (!Object.keys(m).length) throw new Error(e + ' exports nothing'); }\nconsole.log('cjs ok');`,
+  );
   mkdirSync(join(app, 'cjs'));
-  writeFileSync(join(app, 'cjs/package.json'), JSON.stringify({ name: 'consumer-cjs', private: true, type: 'commonjs' }));
+  writeFileSync(
+    join(app, 'cjs/package.json'),
+    JSON.stringify({ name: 'consumer-cjs', private: true, type: 'commonjs' }),
+  );
   writeFileSync(join(app, 'cjs/consumer.ts'), CONSUMER_TS);
   writeFileSync(join(app, 'cjs/example.ts'), EXAMPLE_CJS);
 });
@@ -130,16 +160,31 @@ describe('release tarballs', () => {
       const server = file.startsWith('scrub-mock-server-');
       expect(list, file).toContain('package/README.md');
       expect(list, file).toContain('package/LICENSE');
-      expect(list.some((f) => f === (server ? 'package/dist/cli.js' : 'package/dist/index.js')), file).toBe(true);
+      expect(
+        list.some((f) => f === (server ? 'package/dist/cli.js' : 'package/dist/index.js')),
+        file,
+      ).toBe(true);
       // the dual build: an ES module and a CommonJS file per entry, each with its declarations
-      if (!server) for (const built of ['index.js', 'index.d.ts', 'index.cjs', 'index.d.cts']) expect(list, file).toContain(`package/dist/${built}`);
+      if (!server)
+        for (const built of ['index.js', 'index.d.ts', 'index.cjs', 'index.d.cts'])
+          expect(list, file).toContain(`package/dist/${built}`);
       if (server) expect(list, file).toContain('package/dist/docs/index.html'); // the API reference it serves at /docs
       for (const entry of list) {
-        expect(entry, file).toMatch(server ? /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|html))$/ : /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|cjs|d\.ts|d\.cts|json))$/);
+        expect(entry, file).toMatch(
+          server
+            ? /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|html))$/
+            : /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|cjs|d\.ts|d\.cts|json))$/,
+        );
         expect(entry, file).not.toMatch(/(^|\/)(tests?|__tests__|fixtures-test)\/|\.(test|spec)\.|\.map$/);
       }
     }
-    expect(readdirSync(tarballs).sort()).toEqual(['scrub-contract-0.1.0.tgz', 'scrub-mock-server-0.1.0.tgz', 'scrub-mocks-0.1.0.tgz', 'scrub-sdk-0.1.0.tgz', 'scrub-spec-0.1.0.tgz']);
+    expect(readdirSync(tarballs).sort()).toEqual([
+      'scrub-contract-0.1.0.tgz',
+      'scrub-mock-server-0.1.0.tgz',
+      'scrub-mocks-0.1.0.tgz',
+      'scrub-sdk-0.1.0.tgz',
+      'scrub-spec-0.1.0.tgz',
+    ]);
   });
 
   it('pass publint (strict) and attw (its default profile: node10, node16 from CJS and from ESM, bundler)', async () => {
@@ -149,7 +194,11 @@ describe('release tarballs', () => {
       const out = await ok(process.execPath, [publint, 'run', join(app, 'node_modules/@scrub', pkg), '--strict'], app);
       expect(out, pkg).not.toMatch(/warning|error/i);
       if (pkg === 'mock-server') continue; // a command, no importable entry for attw to check
-      const out2 = await ok(process.execPath, [attw, join(tarballs, `scrub-${pkg}-0.1.0.tgz`), '--format', 'ascii'], app);
+      const out2 = await ok(
+        process.execPath,
+        [attw, join(tarballs, `scrub-${pkg}-0.1.0.tgz`), '--format', 'ascii'],
+        app,
+      );
       expect(out2, pkg).toContain('node10: 🟢');
       expect(out2, pkg).not.toMatch(/❌|💀|⚠️|🥴|🎭|🐛|❗️|🚭/u);
     }
@@ -163,13 +212,30 @@ describe.each(['20', '22', '24'])('on Node %s', (major) => {
   });
 
   it('runs the mock server through npx from the installed tarball and answers from its --fixture', async () => {
-    writeFileSync(join(app, 'server-fixture.json'), JSON.stringify({ idcheck: { projects: [{ id: 'p', apiKeys: ['k1'], encryption: false, submissions: [{ submission_id: 'x1' }], projections: [] }], orphanApiKeys: [] }, textAssessment: { accounts: [] } }));
+    writeFileSync(
+      join(app, 'server-fixture.json'),
+      JSON.stringify({
+        idcheck: {
+          projects: [
+            { id: 'p', apiKeys: ['k1'], encryption: false, submissions: [{ submission_id: 'x1' }], projections: [] },
+          ],
+          orphanApiKeys: [],
+        },
+        textAssessment: { accounts: [] },
+      }),
+    );
     const { spawn } = await import('node:child_process');
     // through npx, as a user runs it; the bin's `#!/usr/bin/env node` finds this Node first on the PATH
     const env = { ...process.env, PATH: `${dirname(nodes[major]!)}:${process.env.PATH}` };
-    expect((await ok('bash', ['-c', 'node --version'], app, { PATH: env.PATH })).trim()).toMatch(new RegExp(`^v${major}\\.`));
+    expect((await ok('bash', ['-c', 'node --version'], app, { PATH: env.PATH })).trim()).toMatch(
+      new RegExp(`^v${major}\\.`),
+    );
     // detached: the signal at the end reaches npx and the server it started alike
-    const child = spawn('npx', ['@scrub/mock-server', '--port', '0', '--fixture', 'server-fixture.json', '--quiet'], { cwd: app, detached: true, env });
+    const child = spawn('npx', ['@scrub/mock-server', '--port', '0', '--fixture', 'server-fixture.json', '--quiet'], {
+      cwd: app,
+      detached: true,
+      env,
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -193,17 +259,48 @@ describe.each(['20', '22', '24'])('on Node %s', (major) => {
     ['node16', { module: 'node16', moduleResolution: 'node16', skipLibCheck: true }], // msw's declarations, as above
   ])('runs a CommonJS TypeScript program (%s) compiled to require() calls', async (name, options) => {
     const outDir = `out-${name}-${major}`;
-    writeFileSync(join(app, 'cjs', `tsconfig.run-${name}-${major}.json`), JSON.stringify({ compilerOptions: { target: 'es2022', strict: true, outDir, skipLibCheck: false, lib: ['es2022', 'dom'], types: [], ...options }, files: ['example.ts'] }));
-    await ok(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.run-${name}-${major}.json`], join(app, 'cjs'));
+    writeFileSync(
+      join(app, 'cjs', `tsconfig.run-${name}-${major}.json`),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'es2022',
+          strict: true,
+          outDir,
+          skipLibCheck: false,
+          lib: ['es2022', 'dom'],
+          types: [],
+          ...options,
+        },
+        files: ['example.ts'],
+      }),
+    );
+    await ok(
+      process.execPath,
+      [join(app, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.run-${name}-${major}.json`],
+      join(app, 'cjs'),
+    );
     expect(readFileSync(join(app, 'cjs', outDir, 'example.js'), 'utf8')).toContain('require("@scrub/sdk")');
-    const out = JSON.parse((await ok(nodes[major]!, [join(outDir, 'example.js')], join(app, 'cjs'))).trim().split('\n').pop()!);
-    expect(out).toEqual({ deleted: 'success', refused: 'data_fields parameter is not allowed when fields does not include data', failed: true, journal: 2, rule: 'fields parameter is required and cannot be empty', encrypted: true });
+    const out = JSON.parse(
+      (await ok(nodes[major]!, [join(outDir, 'example.js')], join(app, 'cjs'))).trim().split('\n').pop()!,
+    );
+    expect(out).toEqual({
+      deleted: 'success',
+      refused: 'data_fields parameter is not allowed when fields does not include data',
+      failed: true,
+      journal: 2,
+      rule: 'fields parameter is required and cannot be empty',
+      encrypted: true,
+    });
   });
 
   it('runs the SDK README example against MSW from @scrub/mocks', async () => {
     const out = JSON.parse((await ok(nodes[major]!, ['example.mjs'], app)).trim().split('\n').pop()!);
     expect(out).toMatchObject({
-      deleted: { message: 'success', submission_id: 's1', deleted: { fields: ['data', 'id_image'], data_fields: ['first_name'] } },
+      deleted: {
+        message: 'success',
+        submission_id: 's1',
+        deleted: { fields: ['data', 'id_image'], data_fields: ['first_name'] },
+      },
       firstName: null,
       lastName: 'Park',
       type: 'success',
@@ -228,18 +325,39 @@ describe('consumers', () => {
     ['nodenext (CommonJS package)', 'cjs', { module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: true }],
   ])('type-check under %s', async (name, dir, options) => {
     const config = `tsconfig.${name.split(' ')[0]}.json`;
-    writeFileSync(join(app, dir, config), JSON.stringify({ compilerOptions: { target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, lib: ['es2022', 'dom'], types: [], ...options }, files: ['consumer.ts'] }));
+    writeFileSync(
+      join(app, dir, config),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          lib: ['es2022', 'dom'],
+          types: [],
+          ...options,
+        },
+        files: ['consumer.ts'],
+      }),
+    );
     await ok(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', config], join(app, dir));
   });
 
   it('runs the contract CLI via npx against a server from @scrub/mocks/http', async () => {
-    writeFileSync(join(app, 'server.mjs'), `import { createMockHttpServer, createMockState } from '@scrub/mocks/http';
-const server = createMockHttpServer({ state: createMockState() }); server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));`);
+    writeFileSync(
+      join(app, 'server.mjs'),
+      `import { createMockHttpServer, createMockState } from '@scrub/mocks/http';
+const server = createMockHttpServer({ state: createMockState() }); server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));`,
+    );
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, ['server.mjs'], { cwd: app });
     const url = await new Promise<string>((resolve) => child.stdout.on('data', (d) => resolve(String(d).trim())));
     try {
-      const out = await ok('npx', ['scrub-contract', '--target', url, '--require-coverage', '100', '--quiet', '--fuzz-runs', '5'], app);
+      const out = await ok(
+        'npx',
+        ['scrub-contract', '--target', url, '--require-coverage', '100', '--quiet', '--fuzz-runs', '5'],
+        app,
+      );
       expect(out).toContain('77/77 documented responses hit (100%)');
     } finally {
       child.kill();
@@ -260,16 +378,23 @@ const server = createMockHttpServer({ state: createMockState() }); server.listen
 function guideFiles(marker: 'file' | 'jest-file' | 'jest-cjs-file' | 'jest-cjs-imports'): Record<string, string> {
   const guide = readFileSync(join(ROOT, 'docs/testing.md'), 'utf8');
   const files: Record<string, string> = {};
-  for (const m of guide.matchAll(new RegExp(`<!-- ${marker}: (\\S+) -->\\n\`\`\`(?:ts|js)\\n([\\s\\S]*?)\`\`\``, 'g'))) files[m[1]!] = m[2]!;
+  for (const m of guide.matchAll(new RegExp(`<!-- ${marker}: (\\S+) -->\\n\`\`\`(?:ts|js)\\n([\\s\\S]*?)\`\`\``, 'g')))
+    files[m[1]!] = m[2]!;
   return files;
 }
 
 /** The sdk and mocks README snippets as test files (the code blocks of each README, in order). */
 function readmeFiles(): Record<string, string> {
-  const blocks = (pkg: string) => [...readFileSync(join(ROOT, 'packages', pkg, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const blocks = (pkg: string) =>
+    [...readFileSync(join(ROOT, 'packages', pkg, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map(
+      (m) => m[1]!,
+    );
   const split = (code: string) => {
     const lines = code.split('\n');
-    return { imports: lines.filter((l) => l.startsWith('import ')).join('\n'), body: lines.filter((l) => !l.startsWith('import ')).join('\n') };
+    return {
+      imports: lines.filter((l) => l.startsWith('import ')).join('\n'),
+      body: lines.filter((l) => !l.startsWith('import ')).join('\n'),
+    };
   };
   const [setup, arms] = blocks('mocks');
   const sdk = split(blocks('sdk')[0]!);
@@ -308,17 +433,55 @@ describe('the "Testing with Scrub" guide and the package READMEs, as a fresh Vit
     mkdirSync(dir);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'guide', private: true, type: 'module' }));
     const files = { ...guideFiles('file'), ...readmeFiles() };
-    expect(Object.keys(files).sort()).toEqual(['src/privacy.ts', 'test/fixture.test.ts', 'test/mock.ts', 'test/overrides.test.ts', 'test/privacy.test.ts', 'test/readme-mocks.test.ts', 'test/readme-sdk.test.ts']);
+    expect(Object.keys(files).sort()).toEqual([
+      'src/privacy.ts',
+      'test/fixture.test.ts',
+      'test/mock.ts',
+      'test/overrides.test.ts',
+      'test/privacy.test.ts',
+      'test/readme-mocks.test.ts',
+      'test/readme-sdk.test.ts',
+    ]);
     for (const [path, source] of Object.entries(files)) {
       mkdirSync(join(dir, path, '..'), { recursive: true });
       writeFileSync(join(dir, path), source);
     }
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, lib: ['es2022', 'dom'], types: ['node'] }, include: ['src', 'test'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          lib: ['es2022', 'dom'],
+          types: ['node'],
+        },
+        include: ['src', 'test'],
+      }),
+    );
     const tarballFiles = readdirSync(tarballs).map((f) => join(tarballs, f));
     // a plain npm install: the peer range must take this msw without --legacy-peer-deps
-    await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballFiles, `msw@${msw}`, 'vitest@4.1.12', 'typescript@5.9.3', '@types/node@20.19.43'], dir);
+    await ok(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        ...tarballFiles,
+        `msw@${msw}`,
+        'vitest@4.1.12',
+        'typescript@5.9.3',
+        '@types/node@20.19.43',
+      ],
+      dir,
+    );
     await ok(nodes[major]!, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], dir);
-    const out = (await ok(nodes[major]!, ['node_modules/vitest/vitest.mjs', 'run'], dir, { CI: 'true', NO_COLOR: '1' })).replace(/\x1b\[[0-9;]*m/g, '');
+    const out = (
+      await ok(nodes[major]!, ['node_modules/vitest/vitest.mjs', 'run'], dir, { CI: 'true', NO_COLOR: '1' })
+    ).replace(/\x1b\[[0-9;]*m/g, '');
     expect(out).toMatch(/Tests\s+9 passed \(9\)/);
   });
 });
@@ -335,7 +498,21 @@ describe('the "Testing with Scrub" guide, as a fresh Jest 30 project (ESM, jsdom
       writeFileSync(join(dir, path), source);
     }
     const tarballFiles = readdirSync(tarballs).map((f) => join(tarballs, f));
-    await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballFiles, 'msw@2.15.0', 'jest@30.5.2', 'jest-environment-jsdom@30.5.2', 'jest-fixed-jsdom@0.0.11'], dir);
+    await ok(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        ...tarballFiles,
+        'msw@2.15.0',
+        'jest@30.5.2',
+        'jest-environment-jsdom@30.5.2',
+        'jest-fixed-jsdom@0.0.11',
+      ],
+      dir,
+    );
     const r = await run(process.execPath, ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--ci'], dir);
     expect(r.code, r.stderr.slice(-3000)).toBe(0);
     expect(r.stderr).toMatch(/Tests:\s+5 passed, 5 total/);
@@ -351,11 +528,16 @@ describe('the "Testing with Scrub" guide, as a fresh Jest 30 project (CommonJS, 
   ])('its Jest snippets pass with require() (%s)', async (name, msw, major, flags) => {
     const dir = join(work, `guide-jest-cjs-${msw}`);
     mkdirSync(dir);
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'guide-jest-cjs', private: true, type: 'commonjs' }));
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'guide-jest-cjs', private: true, type: 'commonjs' }),
+    );
     const esm = guideFiles('jest-file');
     const imports = guideFiles('jest-cjs-imports');
     expect(Object.keys(imports)).toEqual(['test/frontend.test.js']);
-    const test = esm['test/frontend.test.js']!.split('\n').filter((l) => !l.startsWith('import ')).join('\n');
+    const test = esm['test/frontend.test.js']!.split('\n')
+      .filter((l) => !l.startsWith('import '))
+      .join('\n');
     const files = { ...guideFiles('jest-cjs-file'), 'test/frontend.test.js': imports['test/frontend.test.js'] + test };
     expect(Object.keys(files).sort()).toEqual(['jest.config.js', 'test/frontend.test.js']);
     expect(files['test/frontend.test.js']).not.toMatch(/^import /m);
@@ -364,7 +546,21 @@ describe('the "Testing with Scrub" guide, as a fresh Jest 30 project (CommonJS, 
       writeFileSync(join(dir, path), source);
     }
     const tarballFiles = readdirSync(tarballs).map((f) => join(tarballs, f));
-    await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballFiles, `msw@${msw}`, 'jest@30.5.2', 'jest-environment-jsdom@30.5.2', 'jest-fixed-jsdom@0.0.11'], dir);
+    await ok(
+      'npm',
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+        ...tarballFiles,
+        `msw@${msw}`,
+        'jest@30.5.2',
+        'jest-environment-jsdom@30.5.2',
+        'jest-fixed-jsdom@0.0.11',
+      ],
+      dir,
+    );
     const r = await run(nodes[major]!, [...flags, 'node_modules/jest/bin/jest.js', '--ci'], dir);
     expect(r.code, `${name}\n${r.stderr.slice(-3000)}`).toBe(0);
     expect(r.stderr).toMatch(/Tests:\s+5 passed, 5 total/);
@@ -373,7 +569,10 @@ describe('the "Testing with Scrub" guide, as a fresh Jest 30 project (CommonJS, 
 
 describe.each(['22', '24'])('workspace suites on Node %s', (major) => {
   it.each(['packages/spec', 'packages/sdk', 'packages/mocks'])('%s passes', async (dir) => {
-    const out = await ok(nodes[major]!, [join(ROOT, dir, 'node_modules/vitest/vitest.mjs'), 'run'], join(ROOT, dir), { CI: 'true', NO_COLOR: '1' });
+    const out = await ok(nodes[major]!, [join(ROOT, dir, 'node_modules/vitest/vitest.mjs'), 'run'], join(ROOT, dir), {
+      CI: 'true',
+      NO_COLOR: '1',
+    });
     expect(out.replace(/\x1b\[[0-9;]*m/g, '')).toMatch(/Tests\s+\d+ passed \(\d+\)/);
   });
 });

@@ -3,7 +3,7 @@
 // suite was not given). `npx -y @scrub/<pkg>` runs this workspace's build of that package; the
 // GitHub expressions become the values a CI would pass. A drifted staging makes the compare job fail.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,41 +16,79 @@ import { parse } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const README = readFileSync(join(ROOT, 'packages/contract/README.md'), 'utf8');
-const block = (file: string) => new RegExp(`<!-- file: ${file.replace(/\./g, '\\.')} -->\\n\`\`\`\\w+\\n([\\s\\S]*?)\`\`\``).exec(README)?.[1];
-const SECRETS = { ARGOS_STAGING_API_KEY: 'ci-key-0001', ARGOS_STAGING_LIMIT_API_KEY: 'ci-limit-key-0002', ELIT_STAGING_TOKEN: 'ci-token-0003' };
+const block = (file: string) =>
+  new RegExp(`<!-- file: ${file.replace(/\./g, '\\.')} -->\\n\`\`\`\\w+\\n([\\s\\S]*?)\`\`\``).exec(README)?.[1];
+const SECRETS = {
+  ARGOS_STAGING_API_KEY: 'ci-key-0001',
+  ARGOS_STAGING_LIMIT_API_KEY: 'ci-limit-key-0002',
+  ELIT_STAGING_TOKEN: 'ci-token-0003',
+};
 const BINS: Record<string, string> = {
   '@scrub/contract': join(ROOT, 'packages/contract/dist/cli.js'),
   '@scrub/mock-server': join(ROOT, 'apps/mock-server/dist/cli.js'),
 };
 
-const submission = (id: string) => ({ submission_id: id, email: `${id}@example.com`, data: { first_name: 'Ada', last_name: 'Lovelace' }, image: { idImage: 'https://files.example.invalid/id.jpg' } });
+const submission = (id: string) => ({
+  submission_id: id,
+  email: `${id}@example.com`,
+  data: { first_name: 'Ada', last_name: 'Lovelace' },
+  image: { idImage: 'https://files.example.invalid/id.jpg' },
+});
 const stagingFixture = {
   idcheck: {
     projects: [
-      { id: 'ci', apiKeys: [SECRETS.ARGOS_STAGING_API_KEY], encryption: false, submissions: [submission('ci-read-only'), submission('ci-disposable'), submission('someone-else')], projections: [] },
-      { id: 'ci-limit', apiKeys: [SECRETS.ARGOS_STAGING_LIMIT_API_KEY], encryption: false, submissions: [], projections: [] },
+      {
+        id: 'ci',
+        apiKeys: [SECRETS.ARGOS_STAGING_API_KEY],
+        encryption: false,
+        submissions: [submission('ci-read-only'), submission('ci-disposable'), submission('someone-else')],
+        projections: [],
+      },
+      {
+        id: 'ci-limit',
+        apiKeys: [SECRETS.ARGOS_STAGING_LIMIT_API_KEY],
+        encryption: false,
+        submissions: [],
+        projections: [],
+      },
     ],
     orphanApiKeys: [],
   },
-  textAssessment: { accounts: [{ id: 'ci-account', token: SECRETS.ELIT_STAGING_TOKEN, texts: [{ id: 'kept', author_id: 'a-learner', task_id: 't', text: 'Stays.' }] }] },
+  textAssessment: {
+    accounts: [
+      {
+        id: 'ci-account',
+        token: SECRETS.ELIT_STAGING_TOKEN,
+        texts: [{ id: 'kept', author_id: 'a-learner', task_id: 't', text: 'Stays.' }],
+      },
+    ],
+  },
 };
 
 /** The mock over the staging fixture, its admin routes answering 404; `drift` rewrites answers. */
-async function startStaging(drift?: (path: string, body: string) => string): Promise<{ url: string; server: Server; inner: Server }> {
+async function startStaging(
+  drift?: (path: string, body: string) => string,
+): Promise<{ url: string; server: Server; inner: Server }> {
   const inner = createMockHttpServer({ state: createMockState(stagingFixture) });
   await new Promise<void>((r) => inner.listen(0, '127.0.0.1', r));
   const { port } = inner.address() as AddressInfo;
   // the request read whole, then sent on with node:http (bodies on GET too: the 413 cases send one)
   const server = createServer(async (req, res) => {
-    if ((req.url ?? '').startsWith('/__mock/')) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+    if ((req.url ?? '').startsWith('/__mock/'))
+      return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, async (answer) => {
-      const parts: Buffer[] = [];
-      for await (const c of answer) parts.push(c as Buffer);
-      const text = Buffer.concat(parts).toString('utf8');
-      res.writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json' }).end(drift ? drift(req.url ?? '', text) : text);
-    });
+    const upstream = request(
+      { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
+      async (answer) => {
+        const parts: Buffer[] = [];
+        for await (const c of answer) parts.push(c as Buffer);
+        const text = Buffer.concat(parts).toString('utf8');
+        res
+          .writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json' })
+          .end(drift ? drift(req.url ?? '', text) : text);
+      },
+    );
     upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
     upstream.end(Buffer.concat(chunks));
   });
@@ -71,17 +109,34 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-interface Step { name?: string; run?: string; uses?: string }
-const workflow = parse(block('.github/workflows/contract.yml') ?? '') as { env: Record<string, string>; jobs: Record<string, { steps: Step[] }> };
+interface Step {
+  name?: string;
+  run?: string;
+  uses?: string;
+}
+const workflow = parse(block('.github/workflows/contract.yml') ?? '') as {
+  env: Record<string, string>;
+  jobs: Record<string, { steps: Step[] }>;
+};
 
 /** Runs a job's `run` steps in one shell, as the runner would (background processes live on), then stops them. */
-async function runJob(job: string, cwd: string, stagingUrl: string, port: number): Promise<{ code: number; out: string }> {
+async function runJob(
+  job: string,
+  cwd: string,
+  stagingUrl: string,
+  port: number,
+): Promise<{ code: number; out: string }> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(workflow.env))
-    env[name] = value.replace(/\$\{\{\s*(vars|secrets)\.(\w+)\s*\}\}/g, (_m, kind: string, key: string) => (kind === 'vars' && key === 'STAGING_URL' ? stagingUrl : (SECRETS as Record<string, string>)[key] ?? ''));
-  const script = workflow.jobs[job]!.steps
-    .filter((s) => s.run)
-    .map((s) => s.run!.replace(/npx -y (@scrub\/[\w-]+)/g, (_m, pkg: string) => `"${process.execPath}" "${BINS[pkg]}"`).replace(/4010/g, String(port)))
+    env[name] = value.replace(/\$\{\{\s*(vars|secrets)\.(\w+)\s*\}\}/g, (_m, kind: string, key: string) =>
+      kind === 'vars' && key === 'STAGING_URL' ? stagingUrl : ((SECRETS as Record<string, string>)[key] ?? ''),
+    );
+  const script = workflow.jobs[job]!.steps.filter((s) => s.run)
+    .map((s) =>
+      s
+        .run!.replace(/npx -y (@scrub\/[\w-]+)/g, (_m, pkg: string) => `"${process.execPath}" "${BINS[pkg]}"`)
+        .replace(/4010/g, String(port)),
+    )
     .join('\n');
   const child = spawn('bash', ['-e', '-c', script], { cwd, env: { ...process.env, ...env }, detached: true });
   let out = '';
@@ -104,7 +159,12 @@ describe("the contract README's CI workflow", () => {
 
   it('has the two jobs, reading secrets only from the environment', () => {
     expect(Object.keys(workflow.jobs)).toEqual(['staging', 'mock-vs-staging']);
-    expect(Object.keys(workflow.env)).toEqual(['STAGING_URL', 'SCRUB_CONTRACT_API_KEY', 'SCRUB_CONTRACT_LIMIT_API_KEY', 'SCRUB_CONTRACT_TOKEN']);
+    expect(Object.keys(workflow.env)).toEqual([
+      'STAGING_URL',
+      'SCRUB_CONTRACT_API_KEY',
+      'SCRUB_CONTRACT_LIMIT_API_KEY',
+      'SCRUB_CONTRACT_TOKEN',
+    ]);
     expect(block('contract.setup.mjs')).not.toMatch(/key|token/i);
   });
 
@@ -112,10 +172,21 @@ describe("the contract README's CI workflow", () => {
     const staging = await startStaging();
     try {
       const r = await runJob('staging', dir, staging.url, await freePort());
-      expect(r.code, r.out.split('\n').filter((l) => /FAIL|^\s+\S/.test(l) && !/^\|/.test(l)).join('\n')).toBe(0);
-      expect(readFileSync(join(dir, 'contract.xml'), 'utf8')).toMatch(/<testsuite name="idcheck" tests="\d+" failures="0"/);
-      for (const secret of Object.values(SECRETS)) expect(r.out + readFileSync(join(dir, 'contract.xml'), 'utf8')).not.toContain(secret);
-      const state = (await (await fetch(`http://127.0.0.1:${(staging.inner.address() as AddressInfo).port}/__mock/state`)).json()) as typeof stagingFixture;
+      expect(
+        r.code,
+        r.out
+          .split('\n')
+          .filter((l) => /FAIL|^\s+\S/.test(l) && !/^\|/.test(l))
+          .join('\n'),
+      ).toBe(0);
+      expect(readFileSync(join(dir, 'contract.xml'), 'utf8')).toMatch(
+        /<testsuite name="idcheck" tests="\d+" failures="0"/,
+      );
+      for (const secret of Object.values(SECRETS))
+        expect(r.out + readFileSync(join(dir, 'contract.xml'), 'utf8')).not.toContain(secret);
+      const state = (await (
+        await fetch(`http://127.0.0.1:${(staging.inner.address() as AddressInfo).port}/__mock/state`)
+      ).json()) as typeof stagingFixture;
       const [other] = state.idcheck.projects[0]!.submissions.filter((s) => s.submission_id === 'someone-else');
       expect(other).toEqual(submission('someone-else'));
       expect(state.idcheck.projects.map((p) => p.projections)).toEqual([[], []]);
@@ -129,18 +200,28 @@ describe("the contract README's CI workflow", () => {
     const same = await startStaging();
     try {
       const r = await runJob('mock-vs-staging', dir, same.url, await freePort());
-      expect(r.code, r.out.split('\n').filter((l) => /FAIL|^\s+\S/.test(l) && !/^\|/.test(l)).join('\n')).toBe(0);
+      expect(
+        r.code,
+        r.out
+          .split('\n')
+          .filter((l) => /FAIL|^\s+\S/.test(l) && !/^\|/.test(l))
+          .join('\n'),
+      ).toBe(0);
       expect(readFileSync(join(dir, 'drift.md'), 'utf8')).toMatch(/\d+ cases the same, 0 different/);
     } finally {
       await stop(same);
     }
     rmSync(join(dir, 'drift.md'));
-    const drifted = await startStaging((path, body) => (path.startsWith('/v3/projection') ? body.replace('"Get projection list success"', '"OK"') : body));
+    const drifted = await startStaging((path, body) =>
+      path.startsWith('/v3/projection') ? body.replace('"Get projection list success"', '"OK"') : body,
+    );
     try {
       const r = await runJob('mock-vs-staging', dir, drifted.url, await freePort());
       expect(r.code).toBe(1);
       const md = readFileSync(join(dir, 'drift.md'), 'utf8');
-      expect(md).toContain('| listProjections | 200 | lists the projections | message: "Get projection list success" vs "OK"');
+      expect(md).toContain(
+        '| listProjections | 200 | lists the projections | message: "Get projection list success" vs "OK"',
+      );
       expect(existsSync(join(dir, 'drift.xml'))).toBe(true);
     } finally {
       await stop(drifted);
@@ -168,7 +249,8 @@ describe("the contract README's other snippets", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const blocks = (lang: string) => [...README.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1]!);
+  const blocks = (lang: string) =>
+    [...README.matchAll(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``, 'g'))].map((m) => m[1]!);
   const local = (text: string) =>
     text
       .replace(/npx scrub-contract/g, `"${process.execPath}" "${BINS['@scrub/contract']}"`)
@@ -176,17 +258,36 @@ describe("the contract README's other snippets", () => {
       .replace(/https:\/\/staging\.example/g, () => staging.url);
 
   it('every shell line runs against the mock and the staging stand-in (credentials as the CI passes them)', async () => {
-    const lines = blocks('sh').flatMap((b) => b.trim().split('\n')).map((l) => l.replace(/\s+# .*$/, ''));
+    const lines = blocks('sh')
+      .flatMap((b) => b.trim().split('\n'))
+      .map((l) => l.replace(/\s+# .*$/, ''));
     expect(lines).toHaveLength(5);
     // the traffic line checks a recording: one made against the mock
     const res = await fetch(`${mockUrl}/v3/projection`, { headers: { 'x-api-key': 'test-api-key' } });
-    const entry = { request: { method: 'GET', url: `${mockUrl}/v3/projection`, headers: [{ name: 'x-api-key', value: 'test-api-key' }] }, response: { status: res.status, headers: [], content: { mimeType: 'application/json', text: await res.text() } } };
+    const entry = {
+      request: {
+        method: 'GET',
+        url: `${mockUrl}/v3/projection`,
+        headers: [{ name: 'x-api-key', value: 'test-api-key' }],
+      },
+      response: { status: res.status, headers: [], content: { mimeType: 'application/json', text: await res.text() } },
+    };
     writeFileSync(join(dir, 'session.har'), JSON.stringify({ log: { version: '1.2', entries: [entry] } }));
-    const env = { SCRUB_CONTRACT_API_KEY: SECRETS.ARGOS_STAGING_API_KEY, SCRUB_CONTRACT_LIMIT_API_KEY: SECRETS.ARGOS_STAGING_LIMIT_API_KEY, SCRUB_CONTRACT_TOKEN: SECRETS.ELIT_STAGING_TOKEN };
+    const env = {
+      SCRUB_CONTRACT_API_KEY: SECRETS.ARGOS_STAGING_API_KEY,
+      SCRUB_CONTRACT_LIMIT_API_KEY: SECRETS.ARGOS_STAGING_LIMIT_API_KEY,
+      SCRUB_CONTRACT_TOKEN: SECRETS.ELIT_STAGING_TOKEN,
+    };
     for (const line of lines) {
-      const command = local(line).replace(/^(SCRUB_CONTRACT_\w+)=\.\.\. /, (_m, name: keyof typeof env) => `${name}=${env[name]} `);
+      const command = local(line).replace(
+        /^(SCRUB_CONTRACT_\w+)=\.\.\. /,
+        (_m, name: keyof typeof env) => `${name}=${env[name]} `,
+      );
       const r = await new Promise<{ code: number; out: string }>((resolve) => {
-        const child = spawn('bash', ['-c', command], { cwd: dir, env: { ...process.env, ...(line.startsWith('npx scrub-contract compare') ? env : {}) } });
+        const child = spawn('bash', ['-c', command], {
+          cwd: dir,
+          env: { ...process.env, ...(line.startsWith('npx scrub-contract compare') ? env : {}) },
+        });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
         child.stderr.on('data', (d) => (out += d));

@@ -1,8 +1,8 @@
 // The guide's table of operation ids is the specs' list, in the specs' order (a renamed or added
 // operation fails here until the guide follows).
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
 import { operationRoutes } from '@scrub/spec';
+import { expect, it } from 'vitest';
 
 it('docs/testing.md lists every operation id with its method and path', () => {
   const guide = readFileSync(new URL('../../../docs/testing.md', import.meta.url), 'utf8');

@@ -20,7 +20,10 @@ function check(root?: string) {
 /** A tree with the workspace's layout: `files` maps paths to their source. */
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'scrub-deps-'));
-  writeFileSync(join(root, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', allowJs: true } }));
+  writeFileSync(
+    join(root, 'tsconfig.base.json'),
+    JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', allowJs: true } }),
+  );
   for (const [path, source] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), source);
@@ -33,11 +36,14 @@ const GOOD = {
   'packages/sdk/src/index.ts': "import { spec } from '../../spec/src/index.js';\nexport const sdk = spec;\n",
   'packages/mocks/src/core/state.ts': "import { spec } from '../../../spec/src/index.js';\nexport const core = spec;\n",
   'packages/mocks/src/idcheck/index.ts': "import { core } from '../core/state.js';\nexport const area = core;\n",
-  'packages/mocks/src/text-assessment/index.ts': "import { core } from '../core/state.js';\nexport const other = core;\n",
-  'packages/mocks/src/index.ts': "import { area } from './idcheck/index.js';\nimport { other } from './text-assessment/index.js';\nexport const mocks = [area, other];\n",
+  'packages/mocks/src/text-assessment/index.ts':
+    "import { core } from '../core/state.js';\nexport const other = core;\n",
+  'packages/mocks/src/index.ts':
+    "import { area } from './idcheck/index.js';\nimport { other } from './text-assessment/index.js';\nexport const mocks = [area, other];\n",
   'packages/mocks/test/adapters.ts': "import { mocks } from '../src/index.js';\nexport const adapters = mocks;\n",
   'packages/contract/src/index.ts': "import { spec } from '../../spec/src/index.js';\nexport const contract = spec;\n",
-  'apps/mock-server/src/cli.ts': "import { mocks } from '../../../packages/mocks/src/index.js';\nimport { sdk } from '../../../packages/sdk/src/index.js';\nexport const cli = [mocks, sdk];\n",
+  'apps/mock-server/src/cli.ts':
+    "import { mocks } from '../../../packages/mocks/src/index.js';\nimport { sdk } from '../../../packages/sdk/src/index.js';\nexport const cli = [mocks, sdk];\n",
 };
 
 describe('dependency rules', () => {
@@ -55,18 +61,52 @@ describe('dependency rules', () => {
   });
 
   it.each([
-    ['spec-depends-on-nothing-of-ours', 'packages/spec/src/bad.ts', "import { sdk } from '../../sdk/src/index.js';\nexport const bad = sdk;\n"],
-    ['nothing-below-the-apps-imports-the-sdk', 'packages/mocks/src/bad.ts', "import { sdk } from '../../sdk/src/index.js';\nexport const bad = sdk;\n"],
-    ['nothing-below-the-apps-imports-the-sdk', 'packages/contract/src/bad.ts', "import { createIdCheckClient } from '@scrub/sdk';\nexport const bad = createIdCheckClient;\n"],
-    ['mocks-and-contract-are-independent', 'packages/contract/src/bad.ts', "import { mocks } from '../../mocks/src/index.js';\nexport const bad = mocks;\n"],
-    ['mock-core-imports-no-area', 'packages/mocks/src/core/bad.ts', "import { area } from '../idcheck/index.js';\nexport const bad = area;\n"],
-    ['areas-are-independent', 'packages/mocks/src/idcheck/bad.ts', "import { other } from '../text-assessment/index.js';\nexport const bad = other;\n"],
-    ['packages-never-import-apps-or-tests', 'packages/sdk/src/bad.ts', "import { cli } from '../../../apps/mock-server/src/cli.js';\nexport const bad = cli;\n"],
-    ['src-never-imports-test-code', 'packages/mocks/src/bad.ts', "import { adapters } from '../test/adapters.js';\nexport const bad = adapters;\n"],
+    [
+      'spec-depends-on-nothing-of-ours',
+      'packages/spec/src/bad.ts',
+      "import { sdk } from '../../sdk/src/index.js';\nexport const bad = sdk;\n",
+    ],
+    [
+      'nothing-below-the-apps-imports-the-sdk',
+      'packages/mocks/src/bad.ts',
+      "import { sdk } from '../../sdk/src/index.js';\nexport const bad = sdk;\n",
+    ],
+    [
+      'nothing-below-the-apps-imports-the-sdk',
+      'packages/contract/src/bad.ts',
+      "import { createIdCheckClient } from '@scrub/sdk';\nexport const bad = createIdCheckClient;\n",
+    ],
+    [
+      'mocks-and-contract-are-independent',
+      'packages/contract/src/bad.ts',
+      "import { mocks } from '../../mocks/src/index.js';\nexport const bad = mocks;\n",
+    ],
+    [
+      'mock-core-imports-no-area',
+      'packages/mocks/src/core/bad.ts',
+      "import { area } from '../idcheck/index.js';\nexport const bad = area;\n",
+    ],
+    [
+      'areas-are-independent',
+      'packages/mocks/src/idcheck/bad.ts',
+      "import { other } from '../text-assessment/index.js';\nexport const bad = other;\n",
+    ],
+    [
+      'packages-never-import-apps-or-tests',
+      'packages/sdk/src/bad.ts',
+      "import { cli } from '../../../apps/mock-server/src/cli.js';\nexport const bad = cli;\n",
+    ],
+    [
+      'src-never-imports-test-code',
+      'packages/mocks/src/bad.ts',
+      "import { adapters } from '../test/adapters.js';\nexport const bad = adapters;\n",
+    ],
     ['no-circular', 'packages/spec/src/loop.ts', "import { spec } from './index.js';\nexport const loop = spec;\n"],
   ])('%s: fails on %s', async (rule, path, source) => {
     const files: Record<string, string> = { ...GOOD, [path]: source };
-    if (rule === 'no-circular') files['packages/spec/src/index.ts'] = "import { loop } from './loop.js';\nexport const spec = 1;\nexport const again = loop;\n";
+    if (rule === 'no-circular')
+      files['packages/spec/src/index.ts'] =
+        "import { loop } from './loop.js';\nexport const spec = 1;\nexport const again = loop;\n";
     const { code, stdout } = await check(tree(files));
     // the offending import is named: `rule: from -> to` (a cycle is named from either end)
     expect(stdout.split('\n').some((line) => line.startsWith(`${rule}: `) && line.includes(path))).toBe(true);

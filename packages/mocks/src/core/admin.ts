@@ -4,7 +4,7 @@
 import { ArmError } from './control.js';
 import { FixtureError } from './fixture-check.js';
 import { json, type MockResponse } from './http.js';
-import { SESSION_HEADER, SessionError, type MockStateCore } from './state.js';
+import { type MockStateCore, SESSION_HEADER, SessionError } from './state.js';
 
 export const ADMIN_PREFIX = '/__mock/';
 /** The header that picks a session's state, arms and journal. */
@@ -26,7 +26,10 @@ export function stateFor(state: MockStateCore, session: string | undefined): Moc
   }
 }
 
-function parse(body: { text: string | undefined; tooLarge: boolean }): { ok: true; value: unknown } | { ok: false; response: MockResponse } {
+function parse(body: {
+  text: string | undefined;
+  tooLarge: boolean;
+}): { ok: true; value: unknown } | { ok: false; response: MockResponse } {
   if (body.tooLarge) return { ok: false, response: json(400, { message: 'request body over 1 MiB' }) };
   try {
     return { ok: true, value: JSON.parse(body.text ?? '') };

@@ -1,8 +1,15 @@
 // Test-side control (api-decisions.md "Test-side control"): armed responses and faults that the next
 // requests of an operation meet, and the request journal. The same rules serve the state object
 // (typed from the catalogue) and the admin routes (`/__mock/arm`, `/__mock/requests`).
-import { documentedErrorFor, errorMessages, templateMatches, type DocumentedError, type ErrorMessages, type OperationId } from '@scrub/spec';
-import { FAULTS, json, type Fault, type MockResponse } from './http.js';
+import {
+  type DocumentedError,
+  documentedErrorFor,
+  type ErrorMessages,
+  errorMessages,
+  type OperationId,
+  templateMatches,
+} from '@scrub/spec';
+import { FAULTS, type Fault, json, type MockResponse } from './http.js';
 import { MAX_DELAY_MS } from './prefer.js';
 
 export { FAULTS, type Fault } from './http.js';
@@ -87,7 +94,19 @@ function toEntry(seq: number, r: Recorded): JournalEntry {
   const params = new URLSearchParams(r.search);
   const query: Record<string, string[]> = {};
   for (const name of new Set(params.keys())) query[name] = params.getAll(name);
-  return { seq, at: r.at.toISOString(), operationId: r.operationId, method: r.method, path: r.path, query, body, status: r.status, message: r.message, armed: r.armed, fault: r.fault };
+  return {
+    seq,
+    at: r.at.toISOString(),
+    operationId: r.operationId,
+    method: r.method,
+    path: r.path,
+    query,
+    body,
+    status: r.status,
+    message: r.message,
+    armed: r.armed,
+    fault: r.fault,
+  };
 }
 
 export class ArmError extends Error {
@@ -96,36 +115,64 @@ export class ArmError extends Error {
 
 /** Requests the journal keeps (the latest). */
 export const JOURNAL_LIMIT = 1000;
-const isInteger = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER) => Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+const isInteger = (value: unknown, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
 
 /** The answer an arm with a status or a message sends: the documented error it names. */
-function armedResponse(operationId: OperationId, status: number | undefined, message: string | undefined): MockResponse {
+function armedResponse(
+  operationId: OperationId,
+  status: number | undefined,
+  message: string | undefined,
+): MockResponse {
   // a status sends its first documented error as documented; a message is sent as given (filled-in or not)
-  const first = status === undefined ? undefined : (errorMessages[operationId] as readonly DocumentedError[]).find((e) => e.status === status)!;
+  const first =
+    status === undefined
+      ? undefined
+      : (errorMessages[operationId] as readonly DocumentedError[]).find((e) => e.status === status)!;
   const error = documentedErrorFor(operationId, first?.message ?? message!)!;
   // an armed answer is meant to reach the app: clients that honour `x-should-retry` (the Scrub SDK does) do not retry it
   return { ...json(error.status, error.body), headers: ARMED_HEADERS, message: error.message };
 }
 
-const ARMED_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'content-type': 'application/json', 'x-should-retry': 'false' });
+const ARMED_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-type': 'application/json',
+  'x-should-retry': 'false',
+});
 
 /** Checks an arm request (from code or from `POST /__mock/arm`); throws `ArmError` saying what is wrong. */
 export function acceptArm(input: unknown, id: string): Arm & { response?: MockResponse } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ArmError('an arm is a JSON object: {"operationId", and one of "status", "message", "fault"; "delay" and "times" optional}');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new ArmError(
+      'an arm is a JSON object: {"operationId", and one of "status", "message", "fault"; "delay" and "times" optional}',
+    );
   const { operationId, status, message, fault, delay, times } = input as Record<string, unknown>;
   if (typeof operationId !== 'string' || !Object.hasOwn(errorMessages, operationId))
-    throw new ArmError(`unknown operationId ${JSON.stringify(operationId)}: one of ${Object.keys(errorMessages).join(', ')}`);
+    throw new ArmError(
+      `unknown operationId ${JSON.stringify(operationId)}: one of ${Object.keys(errorMessages).join(', ')}`,
+    );
   const op = operationId as OperationId;
-  const given = [status !== undefined && 'status', message !== undefined && 'message', fault !== undefined && 'fault'].filter(Boolean);
+  const given = [
+    status !== undefined && 'status',
+    message !== undefined && 'message',
+    fault !== undefined && 'fault',
+  ].filter(Boolean);
   if (given.length > 1) throw new ArmError(`give one of status, message and fault, not ${given.join(' and ')}`);
   if (given.length === 0 && delay === undefined) throw new ArmError('give one of status, message, fault or delay');
   const documented = errorMessages[op] as readonly DocumentedError[];
   if (status !== undefined && !documented.some((e) => e.status === status))
-    throw new ArmError(`${op} documents no error with status ${JSON.stringify(status)} (it documents ${[...new Set(documented.map((e) => e.status))].join(', ')})`);
-  if (message !== undefined && (typeof message !== 'string' || !documented.some((e) => e.message === message || templateMatches(e.message, message))))
+    throw new ArmError(
+      `${op} documents no error with status ${JSON.stringify(status)} (it documents ${[...new Set(documented.map((e) => e.status))].join(', ')})`,
+    );
+  if (
+    message !== undefined &&
+    (typeof message !== 'string' ||
+      !documented.some((e) => e.message === message || templateMatches(e.message, message)))
+  )
     throw new ArmError(`${op} does not document the message ${JSON.stringify(message)}`);
-  if (fault !== undefined && !FAULTS.includes(fault as Fault)) throw new ArmError(`fault must be one of ${FAULTS.join(', ')}, got ${JSON.stringify(fault)}`);
-  if (delay !== undefined && !isInteger(delay, 0, MAX_DELAY_MS)) throw new ArmError(`delay must be an integer number of milliseconds from 0 to ${MAX_DELAY_MS}`);
+  if (fault !== undefined && !FAULTS.includes(fault as Fault))
+    throw new ArmError(`fault must be one of ${FAULTS.join(', ')}, got ${JSON.stringify(fault)}`);
+  if (delay !== undefined && !isInteger(delay, 0, MAX_DELAY_MS))
+    throw new ArmError(`delay must be an integer number of milliseconds from 0 to ${MAX_DELAY_MS}`);
   if (times !== undefined && !isInteger(times, 1)) throw new ArmError('times must be a positive integer');
   // the answer lists the fields given, then `times`
   const arm: Arm = {
@@ -137,7 +184,10 @@ export function acceptArm(input: unknown, id: string): Arm & { response?: MockRe
     ...(delay !== undefined ? { delay: delay as number } : {}),
     times: (times as number | undefined) ?? 1,
   };
-  const response = status !== undefined || message !== undefined ? armedResponse(op, status as number | undefined, message as string | undefined) : undefined;
+  const response =
+    status !== undefined || message !== undefined
+      ? armedResponse(op, status as number | undefined, message as string | undefined)
+      : undefined;
   return response ? Object.assign(arm, { response }) : arm;
 }
 
@@ -182,7 +232,11 @@ export class Control {
     if (index === -1) return undefined;
     const arm = this.#arms[index]!;
     if (--arm.times === 0) this.#arms.splice(index, 1);
-    return { ...(arm.response ? { response: arm.response } : {}), ...(arm.fault ? { fault: arm.fault } : {}), ...(arm.delay !== undefined ? { delay: arm.delay } : {}) };
+    return {
+      ...(arm.response ? { response: arm.response } : {}),
+      ...(arm.fault ? { fault: arm.fault } : {}),
+      ...(arm.delay !== undefined ? { delay: arm.delay } : {}),
+    };
   }
 
   record(recorded: Recorded): void {
@@ -204,7 +258,10 @@ export class Control {
   }
 
   requests(filter: { operationId?: string } = {}): JournalEntry[] {
-    const list = filter.operationId === undefined ? this.#journal : this.#journal.filter((e) => e.recorded.operationId === filter.operationId);
+    const list =
+      filter.operationId === undefined
+        ? this.#journal
+        : this.#journal.filter((e) => e.recorded.operationId === filter.operationId);
     return list.map((e) => toEntry(e.seq, e.recorded));
   }
 

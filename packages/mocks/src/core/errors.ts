@@ -1,10 +1,20 @@
 // Documented errors come from the spec's catalogue: the mock names a documented message and the values
 // of its `{name}` parts; the catalogue decides status and body. An undocumented message is a type error.
-import { documentedResponse, errorMessages, type DocumentedError, type DocumentedMessage, type OperationId } from '@scrub/spec';
+import {
+  type DocumentedError,
+  type DocumentedMessage,
+  documentedResponse,
+  errorMessages,
+  type OperationId,
+} from '@scrub/spec';
 import { errorJson, json, type MockResponse } from './http.js';
 
 /** The documented error `message` of `operationId`, with `{name}` parts filled from `values`. */
-export function documentedError<Op extends OperationId>(operationId: Op, message: DocumentedMessage<Op>, values?: Record<string, string>): MockResponse {
+export function documentedError<Op extends OperationId>(
+  operationId: Op,
+  message: DocumentedMessage<Op>,
+  values?: Record<string, string>,
+): MockResponse {
   const { status, body, message: sent } = documentedResponse(operationId, message, values);
   return { ...json(status, body), message: sent };
 }

@@ -12,7 +12,8 @@ export const fail = (path: string, expected: string): never => {
   throw new FixtureError(`${path || 'fixture'}: expected ${expected}`);
 };
 export const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const string: Check = (v, p) => void (typeof v === 'string' || fail(p, 'string'));
 /** A string with at least one character (identifiers, keys, tokens). */
@@ -24,7 +25,7 @@ export const arrayOf =
   (item: Check): Check =>
   (v, p) => {
     if (!Array.isArray(v)) fail(p, 'array');
-    (v as unknown[]).forEach((x, i) => item(x, `${p}[${i}]`));
+    for (const [i, x] of (v as unknown[]).entries()) item(x, `${p}[${i}]`);
   };
 
 /** An object with `required` keys and `optional` ones (checked when present and not undefined); extra keys are allowed. */
@@ -36,7 +37,8 @@ export const object =
       if (!Object.hasOwn(v, key)) fail(join(p, key), 'a value (required)');
       check(v[key], join(p, key));
     }
-    for (const [key, check] of Object.entries(optional)) if (Object.hasOwn(v, key) && v[key] !== undefined) check(v[key], join(p, key));
+    for (const [key, check] of Object.entries(optional))
+      if (Object.hasOwn(v, key) && v[key] !== undefined) check(v[key], join(p, key));
   };
 
 export const recordOf =
@@ -48,8 +50,10 @@ export const recordOf =
 
 export const matching =
   (pattern: RegExp, what: string): Check =>
-  (v, p) => void ((typeof v === 'string' && pattern.test(v)) || fail(p, what));
+  (v, p) =>
+    void ((typeof v === 'string' && pattern.test(v)) || fail(p, what));
 
 export const oneOf =
   (allowed: readonly string[], what: string): Check =>
-  (v, p) => void ((typeof v === 'string' && allowed.includes(v)) || fail(p, what));
+  (v, p) =>
+    void ((typeof v === 'string' && allowed.includes(v)) || fail(p, what));

@@ -4,10 +4,10 @@
 // server's hot path allocates no promises.
 import { messageOf } from '@scrub/spec/helpers';
 import type { ApiArea, OperationRequest } from './area.js';
-import { JOURNAL_BODY_LIMIT, type ArmEffect, type Fault } from './control.js';
+import { type ArmEffect, type Fault, JOURNAL_BODY_LIMIT } from './control.js';
 import { exampleError } from './errors.js';
 import { errorJson, FAULT_RESPONSE, isFault, type MockRequest, type MockResponse, type MockResult } from './http.js';
-import { describeIgnored, parsePrefer, type Preferences } from './prefer.js';
+import { describeIgnored, type Preferences, parsePrefer } from './prefer.js';
 import type { RouteMatch } from './router.js';
 import type { MockStateCore } from './state.js';
 
@@ -30,7 +30,9 @@ export function handleRequest(
   const prefs = parsePrefer(request.header('prefer'));
   if (prefs?.ignored.length) state.options.onWarning?.(`Prefer: ignored ${describeIgnored(prefs.ignored)}`);
   // a request's own Prefer controls win over arms, and then consume none
-  const own = prefs !== undefined && (prefs.code !== undefined || prefs.example !== undefined || prefs.delay !== undefined || prefs.fault !== undefined);
+  const own =
+    prefs !== undefined &&
+    (prefs.code !== undefined || prefs.example !== undefined || prefs.delay !== undefined || prefs.fault !== undefined);
   const armed = own ? undefined : state.control.take(match.operationId);
   const delay = own ? prefs!.delay : armed?.delay;
   if (delay) {
@@ -44,7 +46,13 @@ export function handleRequest(
   return answer(state, request, match, own ? prefs : undefined, armed);
 }
 
-function answer(state: MockStateCore, request: MockRequest, match: Extract<RouteMatch, { params: unknown }>, prefs: Preferences | undefined, armed: ArmEffect | undefined): MockResult {
+function answer(
+  state: MockStateCore,
+  request: MockRequest,
+  match: Extract<RouteMatch, { params: unknown }>,
+  prefs: Preferences | undefined,
+  armed: ArmEffect | undefined,
+): MockResult {
   const { area, operationId } = match;
   const record = (result: MockResult) => journal(state, request, operationId, result, armed !== undefined);
   if (prefs) {
@@ -52,16 +60,25 @@ function answer(state: MockStateCore, request: MockRequest, match: Extract<Route
     if (prefs.code !== undefined || prefs.example !== undefined) {
       const forced = exampleError(operationId, prefs.code, prefs.example);
       if (forced) return record(forced);
-      const asked = describeIgnored([prefs.code ? `code=${prefs.code}` : '', prefs.example ? `example=${prefs.example}` : ''].filter(Boolean));
+      const asked = describeIgnored(
+        [prefs.code ? `code=${prefs.code}` : '', prefs.example ? `example=${prefs.example}` : ''].filter(Boolean),
+      );
       state.options.onWarning?.(`Prefer: ${operationId} documents no error for ${asked}`);
     }
   }
   if (armed?.response) return record(armed.response);
   const fault: Fault | undefined = armed?.fault;
   if (fault === 'reset') return record({ fault });
-  if (fault === 'stall' || fault === 'truncate' || fault === 'invalid-json') return record({ fault, response: FAULT_RESPONSE });
-  const call = { request, operationId, params: match.params, slice: (state as unknown as Record<string, unknown>)[area.key], options: state.options };
-  let response;
+  if (fault === 'stall' || fault === 'truncate' || fault === 'invalid-json')
+    return record({ fault, response: FAULT_RESPONSE });
+  const call = {
+    request,
+    operationId,
+    params: match.params,
+    slice: (state as unknown as Record<string, unknown>)[area.key],
+    options: state.options,
+  };
+  let response: MockResponse;
   try {
     response = runOperation(area, call);
   } catch (error) {
@@ -83,10 +100,20 @@ function runOperation(area: ApiArea, call: OperationRequest<unknown>) {
 }
 
 /** Records the request and what it got in the journal; returns `result`. */
-function journal<R extends MockResult>(state: MockStateCore, request: MockRequest, operationId: RouteMatch['operationId'] | null, result: R, armed: boolean): R {
+function journal<R extends MockResult>(
+  state: MockStateCore,
+  request: MockRequest,
+  operationId: RouteMatch['operationId'] | null,
+  result: R,
+  armed: boolean,
+): R {
   const fault = isFault(result) ? result.fault : null;
   // a dropped connection sent nothing (status 0); invalid-json sent a 200
-  const response = isFault(result) ? (fault === 'stall' || fault === 'truncate' || fault === 'invalid-json' ? result.response : undefined) : (result as MockResponse);
+  const response = isFault(result)
+    ? fault === 'stall' || fault === 'truncate' || fault === 'invalid-json'
+      ? result.response
+      : undefined
+    : (result as MockResponse);
   let message: string | null = null;
   if (response && response.status >= 400) message = response.message ?? messageFromBody(response.body);
   state.control.record({

@@ -45,7 +45,8 @@ export interface MockFault {
 }
 
 /** The body an `invalid-json` fault sends (with `content-type: application/json`). */
-export const INVALID_JSON_BODY = '<html><body>Scrub mock: invalid-json fault (this body is not JSON on purpose)</body></html>';
+export const INVALID_JSON_BODY =
+  '<html><body>Scrub mock: invalid-json fault (this body is not JSON on purpose)</body></html>';
 /** The answer a `stall` or `truncate` fault starts: a 200 whose body the client never receives whole. */
 export const FAULT_BODY = '{"message":"Scrub mock: this answer is cut short on purpose by an armed fault"}';
 
@@ -66,7 +67,11 @@ export function errorJson(status: number, body: Readonly<Record<string, unknown>
 }
 
 /** The 200 a `stall` or `truncate` fault starts (built once: it never changes). */
-export const FAULT_RESPONSE: MockResponse = Object.freeze({ status: 200, headers: JSON_HEADERS as Record<string, string>, body: FAULT_BODY });
+export const FAULT_RESPONSE: MockResponse = Object.freeze({
+  status: 200,
+  headers: JSON_HEADERS as Record<string, string>,
+  body: FAULT_BODY,
+});
 
 /**
  * The path of a request target: origin-form (`/v3/...`) as is, absolute-form (`http://host/v3/...`,
@@ -107,7 +112,8 @@ export function toMockRequest(input: {
     method: input.method.toUpperCase(),
     path,
     get query() {
-      return (query ??= new URLSearchParams(rawQuery));
+      query ??= new URLSearchParams(rawQuery);
+      return query;
     },
     header,
     search: rawQuery,

@@ -44,6 +44,10 @@ export function parsePrefer(header: string | undefined): Preferences | undefined
 
 /** The ignored tokens for a warning: at most five, each cut to 40 characters, control characters escaped. */
 export function describeIgnored(ignored: readonly string[]): string {
-  const shown = ignored.slice(0, 5).map((token) => (token.length > 40 ? `${token.slice(0, 40)}…` : token).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?'));
+  const shown = ignored
+    .slice(0, 5)
+    .map((token) =>
+      (token.length > 40 ? `${token.slice(0, 40)}…` : token).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?'),
+    );
   return shown.join(', ') + (ignored.length > 5 ? ` (+${ignored.length - 5} more)` : '');
 }

@@ -1,6 +1,6 @@
 // The routes of every registered area, compiled once from the generated route tables: a request's
 // path and method resolve to an operation (with its path parameters), a 404 or a 405 in one pass.
-import { errorMessages, type DocumentedError, type OperationId } from '@scrub/spec';
+import { type DocumentedError, errorMessages, type OperationId } from '@scrub/spec';
 import type { ApiArea } from './area.js';
 import { errorJson, type MockResponse } from './http.js';
 
@@ -37,7 +37,13 @@ export function createRouter(areas: readonly ApiArea[]): Router {
     for (const [operationId, route] of Object.entries(area.routes)) {
       let entry = byPath.get(route.path);
       if (!entry) {
-        const segments = route.path.split('/').map((s) => (/^\{[^}]+\}$/.test(s) ? { param: s.slice(1, -1), raw: area.rawParams?.includes(s.slice(1, -1)) ?? false } : s));
+        const segments = route.path
+          .split('/')
+          .map((s) =>
+            /^\{[^}]+\}$/.test(s)
+              ? { param: s.slice(1, -1), raw: area.rawParams?.includes(s.slice(1, -1)) ?? false }
+              : s,
+          );
         entry = { segments, operations: {}, methodNotAllowed: area.methodNotAllowed() };
         byPath.set(route.path, entry);
       }

@@ -2,9 +2,9 @@
 // areas only through `ApiArea`; `toFixture()` turns the slices back into fixture JSON.
 import type { OperationId } from '@scrub/spec';
 import type { ApiArea, PartOf, SliceOf } from './area.js';
-import { Control, type Arm, type ArmRequest, type JournalEntry } from './control.js';
-import { fail, FixtureError, isObject } from './fixture-check.js';
-import { resolveOptions, type MockOptions, type MockOptionsResolved } from './options.js';
+import { type Arm, type ArmRequest, Control, type JournalEntry } from './control.js';
+import { FixtureError, fail, isObject } from './fixture-check.js';
+import { type MockOptions, type MockOptionsResolved, resolveOptions } from './options.js';
 import { createRouter, type Router } from './router.js';
 
 export interface MockStateCore {
@@ -50,7 +50,9 @@ export class SessionError extends Error {
 }
 
 /** A state over `Areas`: the core plus one live slice per area, under the area's key. */
-export type StateOf<Areas extends readonly ApiArea[]> = Omit<MockStateCore, 'toFixture'> & { [A in Areas[number] as A['key']]: SliceOf<A> } & {
+export type StateOf<Areas extends readonly ApiArea[]> = Omit<MockStateCore, 'toFixture'> & {
+  [A in Areas[number] as A['key']]: SliceOf<A>;
+} & {
   toFixture(): { [A in Areas[number] as A['key']]: PartOf<A> };
 };
 
@@ -86,11 +88,20 @@ function build(areas: readonly ApiArea[], fixture: Record<string, unknown>): Rec
 }
 
 /** A fresh, isolated state of `areas` seeded from `fixture`. */
-export function createState<const Areas extends readonly ApiArea[]>(areas: Areas, fixture: unknown, options: MockOptions = {}): StateOf<Areas> {
+export function createState<const Areas extends readonly ApiArea[]>(
+  areas: Areas,
+  fixture: unknown,
+  options: MockOptions = {},
+): StateOf<Areas> {
   return createFrom(areas, accept(areas, fixture), options, createRouter(areas)) as unknown as StateOf<Areas>;
 }
 
-function createFrom(areas: readonly ApiArea[], base: Record<string, unknown>, options: MockOptions, router: Router): MockStateCore {
+function createFrom(
+  areas: readonly ApiArea[],
+  base: Record<string, unknown>,
+  options: MockOptions,
+  router: Router,
+): MockStateCore {
   const control = new Control();
   const sessions = new Map<string, MockStateCore>();
   const state: MockStateCore = {
@@ -113,7 +124,8 @@ function createFrom(areas: readonly ApiArea[], base: Record<string, unknown>, op
     requests: (filter) => control.requests(filter),
     clearRequests: () => control.clearRequests(),
     session(name) {
-      if (typeof name !== 'string' || !SESSION_NAME.test(name)) throw new SessionError(`${SESSION_HEADER} must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -`);
+      if (typeof name !== 'string' || !SESSION_NAME.test(name))
+        throw new SessionError(`${SESSION_HEADER} must be 1 to 64 characters of A-Z, a-z, 0-9, _ and -`);
       let found = sessions.get(name);
       if (found) {
         sessions.delete(name); // re-inserted below: the map's order is least recently used first

@@ -8,7 +8,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { handleAdmin, isAdminPath, SESSION_HEADER, stateFor } from '../core/admin.js';
 import { handleRequest } from '../core/handle.js';
-import { BODY_LIMIT, INVALID_JSON_BODY, isFault, json, pathOf, toMockRequest, type MockResponse, type MockResult } from '../core/http.js';
+import {
+  BODY_LIMIT,
+  INVALID_JSON_BODY,
+  isFault,
+  json,
+  type MockResponse,
+  type MockResult,
+  pathOf,
+  toMockRequest,
+} from '../core/http.js';
 import type { MockStateCore } from '../core/state.js';
 
 export interface HttpServerOptions {
@@ -35,7 +44,12 @@ export interface MockHttpServer extends Server {
   shutdown(graceMs?: number): Promise<{ forced: boolean }>;
 }
 
-const CORS = ['access-control-allow-origin', '*', 'access-control-expose-headers', 'content-type, retry-after, x-should-retry'];
+const CORS = [
+  'access-control-allow-origin',
+  '*',
+  'access-control-expose-headers',
+  'content-type, retry-after, x-should-retry',
+];
 const ADMIN_METHODS = 'GET, POST, PUT, DELETE';
 /** Longest path or header value a log line or an error message repeats. */
 const SHOWN = 120;
@@ -61,7 +75,13 @@ function readBody(req: IncomingMessage): Body | Promise<Body | typeof ABORTED> {
       if (size > BODY_LIMIT) tooLarge = true;
       else if (!tooLarge) chunks.push(chunk);
     });
-    req.on('end', () => resolve(tooLarge ? { text: undefined, tooLarge } : { text: size ? Buffer.concat(chunks).toString('utf8') : undefined, tooLarge }));
+    req.on('end', () =>
+      resolve(
+        tooLarge
+          ? { text: undefined, tooLarge }
+          : { text: size ? Buffer.concat(chunks).toString('utf8') : undefined, tooLarge },
+      ),
+    );
     req.on('error', () => resolve(ABORTED));
     req.on('close', () => {
       if (!req.complete) resolve(ABORTED);
@@ -83,26 +103,39 @@ export function shown(value: string): string {
 
 /** The host name of a `Host` header, without the port, lower-cased (`[::1]` keeps its brackets). */
 function hostName(host: string): string {
-  const end = host.startsWith('[') ? host.indexOf(']') + 1 : host.lastIndexOf(':') === -1 ? host.length : host.lastIndexOf(':');
+  const end = host.startsWith('[')
+    ? host.indexOf(']') + 1
+    : host.lastIndexOf(':') === -1
+      ? host.length
+      : host.lastIndexOf(':');
   return host.slice(0, end || host.length).toLowerCase();
 }
 
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
-const isLoopbackAddress = (address: string) => address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.');
+const isLoopbackAddress = (address: string) =>
+  address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.');
 
 function preflight(req: IncomingMessage): MockResponse {
   return {
     status: 204,
     headers: {
       'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS',
-      'access-control-allow-headers': req.headers['access-control-request-headers'] ?? `content-type, x-api-key, authorization, prefer, ${SESSION_HEADER}`,
+      'access-control-allow-headers':
+        req.headers['access-control-request-headers'] ??
+        `content-type, x-api-key, authorization, prefer, ${SESSION_HEADER}`,
       'access-control-max-age': '600',
     },
     body: undefined,
   };
 }
 
-const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 413: 'Payload Too Large', 417: 'Expectation Failed', 431: 'Request Header Fields Too Large' };
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  408: 'Request Timeout',
+  413: 'Payload Too Large',
+  417: 'Expectation Failed',
+  431: 'Request Header Fields Too Large',
+};
 
 /** An http.Server answering both API areas from `state`; call `.listen(port, host)` yourself. */
 export function createMockHttpServer(options: HttpServerOptions): MockHttpServer {
@@ -124,10 +157,13 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
   function adminRefusal(req: IncomingMessage): MockResponse | undefined {
     const origin = req.headers.origin;
     if (origin !== undefined && !adminOrigins.has(origin))
-      return json(403, { message: `Origin ${shown(origin)} may not use /__mock routes (a web page cannot read or change the mock's state; allow an origin with --admin-origin)` });
+      return json(403, {
+        message: `Origin ${shown(origin)} may not use /__mock routes (a web page cannot read or change the mock's state; allow an origin with --admin-origin)`,
+      });
     // a browser sends no Authorization on a preflight: a listed origin's preflight is answered without the token
     if (adminToken && !(req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined)) {
-      if (!timingSafeEqual(digest(req.headers.authorization ?? ''), adminToken)) return json(401, { message: '/__mock routes need the admin token: Authorization: Bearer <token>' });
+      if (!timingSafeEqual(digest(req.headers.authorization ?? ''), adminToken))
+        return json(401, { message: '/__mock routes need the admin token: Authorization: Bearer <token>' });
     }
     return undefined;
   }
@@ -157,7 +193,11 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
       const send = (response: MockResponse) => {
         if (res.destroyed || req.socket.destroyed) return done('aborted'); // the client left while we worked or waited
         // one flat header list and a content-length: no object merging, no chunked encoding
-        const headers = admin ? (adminOrigin ? ['access-control-allow-origin', adminOrigin, 'vary', 'origin'] : []) : CORS.slice();
+        const headers = admin
+          ? adminOrigin
+            ? ['access-control-allow-origin', adminOrigin, 'vary', 'origin']
+            : []
+          : CORS.slice();
         for (const name in response.headers) headers.push(name, response.headers[name]!);
         if (response.body !== undefined) headers.push('content-length', String(Buffer.byteLength(response.body)));
         if (stopping) headers.push('connection', 'close');
@@ -171,15 +211,25 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
         send(result ?? json(404, { message: 'Not Found' }));
       };
       /** An armed or `Prefer` fault, as far as HTTP allows. */
-      const fault = (kind: NonNullable<MockResult & { fault: unknown }>['fault'], response: MockResponse | undefined) => {
+      const fault = (
+        kind: NonNullable<MockResult & { fault: unknown }>['fault'],
+        response: MockResponse | undefined,
+      ) => {
         if (res.destroyed || req.socket.destroyed) return done('aborted');
         if (kind === 'reset' || kind === 'apply-then-reset') {
           req.socket.destroy();
           return done(kind);
         }
-        if (kind === 'invalid-json') return send({ status: 200, headers: { 'content-type': 'application/json' }, body: INVALID_JSON_BODY });
+        if (kind === 'invalid-json')
+          return send({ status: 200, headers: { 'content-type': 'application/json' }, body: INVALID_JSON_BODY });
         const body = response?.body ?? '';
-        res.writeHead(200, [...CORS, 'content-type', 'application/json', 'content-length', String(Buffer.byteLength(body))]);
+        res.writeHead(200, [
+          ...CORS,
+          'content-type',
+          'application/json',
+          'content-length',
+          String(Buffer.byteLength(body)),
+        ]);
         if (kind === 'stall') {
           res.flushHeaders(); // status and headers go out; the body never does (until the client or a shutdown closes it)
           stalled.add(req.socket);
@@ -202,7 +252,11 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
           const name = hostName(host);
           if (!LOOPBACK_HOST.test(name) && !allowedHosts.has(name)) {
             admin = true; // no CORS headers on this refusal
-            return send(json(403, { message: `Host ${shown(host)} is not allowed: the mock answers loopback names only (allow a host with --allowed-host)` }));
+            return send(
+              json(403, {
+                message: `Host ${shown(host)} is not allowed: the mock answers loopback names only (allow a host with --allowed-host)`,
+              }),
+            );
           }
         }
         if (isAdminPath(path)) {
@@ -213,9 +267,28 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
           const refusal = adminRefusal(req);
           if (refusal) return send(refusal);
           if (method === 'OPTIONS' && adminOrigin !== undefined)
-            return send({ status: 204, headers: { 'access-control-allow-methods': ADMIN_METHODS, 'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'content-type', 'access-control-max-age': '600' }, body: undefined });
+            return send({
+              status: 204,
+              headers: {
+                'access-control-allow-methods': ADMIN_METHODS,
+                'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'content-type',
+                'access-control-max-age': '600',
+              },
+              body: undefined,
+            });
           const queryAt = url.indexOf('?');
-          return withBody((body) => send(handleAdmin(state, method, path, body, queryAt === -1 ? '' : url.slice(queryAt + 1), header(req, SESSION_HEADER))));
+          return withBody((body) =>
+            send(
+              handleAdmin(
+                state,
+                method,
+                path,
+                body,
+                queryAt === -1 ? '' : url.slice(queryAt + 1),
+                header(req, SESSION_HEADER),
+              ),
+            ),
+          );
         }
         if (method === 'OPTIONS' && req.headers['access-control-request-method']) return send(preflight(req));
         const extra = extraRoutes?.(method, path);
@@ -226,7 +299,11 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
         const target = stateFor(state, header(req, SESSION_HEADER));
         if (!('control' in target)) return send(target);
         withBody((body) => {
-          const result = handleRequest(target, toMockRequest({ method, url, headers: req.headers, body: body.text, bodyTooLarge: body.tooLarge }), match);
+          const result = handleRequest(
+            target,
+            toMockRequest({ method, url, headers: req.headers, body: body.text, bodyTooLarge: body.tooLarge }),
+            match,
+          );
           if (result instanceof Promise) result.then(finish).catch(fail);
           else finish(result);
         });
@@ -251,7 +328,13 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
   // what Node's parser refuses gets a JSON body a browser can read, like every other answer
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // the client went away (mid-body: that request is logged as aborted): nobody to answer
-    if (error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.code === 'HPE_INVALID_EOF_STATE' || !socket.writable) return void socket.destroy();
+    if (
+      error.code === 'ECONNRESET' ||
+      error.code === 'EPIPE' ||
+      error.code === 'HPE_INVALID_EOF_STATE' ||
+      !socket.writable
+    )
+      return void socket.destroy();
     // an answer is already under way on this socket (a delayed one, garbage pipelined behind it): a
     // refusal would be read as its answer; let that answer go out whole, then close
     const inFlight = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
@@ -262,8 +345,12 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
     }
     if (socket.bytesWritten > 0 || inFlight) return void socket.destroy();
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    const body = JSON.stringify({ message: status === 400 ? 'Bad Request: the request could not be parsed' : STATUS_TEXT[status] });
-    socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\ncontent-type: application/json\r\naccess-control-allow-origin: *\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    const body = JSON.stringify({
+      message: status === 400 ? 'Bad Request: the request could not be parsed' : STATUS_TEXT[status],
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\ncontent-type: application/json\r\naccess-control-allow-origin: *\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
     if (log) log(`- - ${status} (${error.code ?? 'parse error'})`);
   });
   // `Expect: 100-continue`: a body declared over the limit gets its 413 without being invited to send it
@@ -272,8 +359,16 @@ export function createMockHttpServer(options: HttpServerOptions): MockHttpServer
     server.emit('request', req, res);
   });
   server.on('checkExpectation', (req: IncomingMessage, res: ServerResponse) => {
-    const body = JSON.stringify({ message: `Expectation Failed: only "Expect: 100-continue" is supported, got ${JSON.stringify(shown(req.headers.expect ?? ''))}` });
-    res.writeHead(417, [...CORS, 'content-type', 'application/json', 'content-length', String(Buffer.byteLength(body))]);
+    const body = JSON.stringify({
+      message: `Expectation Failed: only "Expect: 100-continue" is supported, got ${JSON.stringify(shown(req.headers.expect ?? ''))}`,
+    });
+    res.writeHead(417, [
+      ...CORS,
+      'content-type',
+      'application/json',
+      'content-length',
+      String(Buffer.byteLength(body)),
+    ]);
     res.end(body);
     if (log) log(`${req.method} ${shown(pathOf(req.url ?? '/'))} 417 0.0ms`);
   });

@@ -7,7 +7,7 @@ import { errorJson, type MockResponse } from '../core/http.js';
 import { credentials, type ProjectAuth } from './credentials.js';
 import { partialDeleteSubmission } from './partial-delete.js';
 import { createProjection, deleteProjection, getProjection, listProjections } from './projections.js';
-import { checkIdCheckFixture, dumpIdCheck, loadIdCheck, type IdCheckFixture, type IdCheckState } from './state.js';
+import { checkIdCheckFixture, dumpIdCheck, type IdCheckFixture, type IdCheckState, loadIdCheck } from './state.js';
 import { getSubmission } from './submissions.js';
 
 const refuse = (response: MockResponse): GateResult<never> => ({ ok: false, response });
@@ -20,7 +20,12 @@ function gate({ request, operationId, slice }: OperationRequest<IdCheckState>): 
   const auth = credentials(slice, request);
   if (auth.kind === 'project') return { ok: true, auth };
   if (operationId === 'partialDeleteSubmission')
-    return refuse(documentedError(operationId, auth.kind === 'unknown' ? 'invalid API key for this project' : 'not Exist Project Data'));
+    return refuse(
+      documentedError(
+        operationId,
+        auth.kind === 'unknown' ? 'invalid API key for this project' : 'not Exist Project Data',
+      ),
+    );
   return refuse(documentedError(operationId, 'Forbidden'));
 }
 
@@ -34,7 +39,22 @@ export const idcheckArea: ApiArea<'idcheck', IdCheckState, ProjectAuth, IdCheckF
   load: (part, path) => loadIdCheck(part, path),
   dump: dumpIdCheck,
   gate,
-  operations: { partialDeleteSubmission, getSubmission, createProjection, listProjections, getProjection, deleteProjection },
+  operations: {
+    partialDeleteSubmission,
+    getSubmission,
+    createProjection,
+    listProjections,
+    getProjection,
+    deleteProjection,
+  },
 };
 
-export type { IdCheckFixture, IdCheckState, IdCheckProject, FixtureProject, AuditEntry, Submission, Projection } from './state.js';
+export type {
+  AuditEntry,
+  FixtureProject,
+  IdCheckFixture,
+  IdCheckProject,
+  IdCheckState,
+  Projection,
+  Submission,
+} from './state.js';

@@ -4,7 +4,7 @@ import { checkPartialDelete } from '@scrub/spec/rules';
 import type { OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
 import type { MockResponse } from '../core/http.js';
-import { success, type ProjectAuth } from './credentials.js';
+import { type ProjectAuth, success } from './credentials.js';
 import { AUDIT_LOG_LIMIT, type IdCheckState, type Submission } from './state.js';
 
 const op = 'partialDeleteSubmission';
@@ -34,7 +34,10 @@ function remove(submission: Submission, fields: readonly string[], dataFields: r
   }
 }
 
-export function partialDeleteSubmission({ request, options }: OperationRequest<IdCheckState>, auth: ProjectAuth): MockResponse {
+export function partialDeleteSubmission(
+  { request, options }: OperationRequest<IdCheckState>,
+  auth: ProjectAuth,
+): MockResponse {
   const checked = checkPartialDelete(request.query);
   if (!checked.ok) return documentedError(op, checked.message, checked.values);
   const { submissionId, fields, dataFields, adminName } = checked;
@@ -53,5 +56,9 @@ export function partialDeleteSubmission({ request, options }: OperationRequest<I
     fields,
     data_fields: dataFields,
   });
-  return success(auth, { message: 'success', submission_id: submissionId, deleted: { fields, data_fields: dataFields } });
+  return success(auth, {
+    message: 'success',
+    submission_id: submissionId,
+    deleted: { fields, data_fields: dataFields },
+  });
 }

@@ -1,12 +1,13 @@
 // /v3/projection and /v3/projection/{projectionId}. Create runs check-then-insert without awaiting,
 // so concurrent creates can never overshoot the limit of 10.
-import { projectionFieldValues } from '@scrub/spec/idcheck';
+
 import { decrypt } from '@scrub/spec/crypto';
-import { documentedError } from '../core/errors.js';
+import { projectionFieldValues } from '@scrub/spec/idcheck';
 import type { OperationRequest } from '../core/area.js';
+import { documentedError } from '../core/errors.js';
 import type { MockResponse } from '../core/http.js';
-import { success, type ProjectAuth } from './credentials.js';
-import { PROJECTION_LIMIT, type IdCheckProject, type IdCheckState, type Projection } from './state.js';
+import { type ProjectAuth, success } from './credentials.js';
+import { type IdCheckProject, type IdCheckState, PROJECTION_LIMIT, type Projection } from './state.js';
 
 const PROJECTION_FIELDS: ReadonlySet<string> = new Set(projectionFieldValues);
 const NAME = /^[a-z0-9_]+$/;
@@ -31,9 +32,11 @@ function parseBody(project: IdCheckProject, apiKey: string, raw: string | undefi
     }
   };
   const outer = parse(raw);
-  if (!project.encryption) return outer.ok ? outer : { ok: false, response: documentedError('createProjection', 'Invalid JSON body') };
+  if (!project.encryption)
+    return outer.ok ? outer : { ok: false, response: documentedError('createProjection', 'Invalid JSON body') };
   const invalid = { ok: false as const, response: documentedError('createProjection', 'Invalid encrypted body') };
-  if (!outer.ok || typeof outer.value !== 'object' || outer.value === null || Array.isArray(outer.value)) return invalid;
+  if (!outer.ok || typeof outer.value !== 'object' || outer.value === null || Array.isArray(outer.value))
+    return invalid;
   const keys = Object.keys(outer.value);
   const sealed = (outer.value as Record<string, unknown>).body;
   if (keys.length !== 1 || typeof sealed !== 'string') return invalid;
@@ -48,13 +51,17 @@ export function createProjection({ request, options }: Call, auth: ProjectAuth):
   const parsed = parseBody(auth.project, auth.apiKey, request.body);
   if (!parsed.ok) return parsed.response;
 
-  const body = (typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value) ? parsed.value : {}) as Record<string, unknown>;
+  const body = (
+    typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value) ? parsed.value : {}
+  ) as Record<string, unknown>;
   const { name, mode, fields } = body;
   const failing: string[] = [];
   if (typeof name !== 'string' || !NAME.test(name)) failing.push('name');
   if (typeof mode !== 'string' || mode === '') failing.push('mode');
-  if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => typeof f === 'string' && f !== '')) failing.push('fields');
-  if (failing.length) return documentedError(op, 'Invalid request body: {attributes}', { attributes: failing.join(', ') });
+  if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => typeof f === 'string' && f !== ''))
+    failing.push('fields');
+  if (failing.length)
+    return documentedError(op, 'Invalid request body: {attributes}', { attributes: failing.join(', ') });
   if (mode !== 'exclude') return documentedError(op, 'Invalid mode: {mode}', { mode: mode as string });
   const names = fields as string[];
   const unknown = [...new Set(names.filter((f) => !PROJECTION_FIELDS.has(f)))];

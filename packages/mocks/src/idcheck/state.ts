@@ -1,6 +1,6 @@
 // The ID-check part of a fixture and of the live state: projects (their keys, submissions,
 // projections and audit log) and orphaned keys. Live state is keyed the way requests look things up.
-import { projectionFieldValues, type components } from '@scrub/spec/idcheck';
+import { type components, projectionFieldValues } from '@scrub/spec/idcheck';
 import { arrayOf, boolean, FixtureError, identifier, matching, object, oneOf, string } from '../core/fixture-check.js';
 
 export type Submission = components['schemas']['Submission'];
@@ -53,7 +53,10 @@ export interface IdCheckState {
   orphanApiKeys: Set<string>;
 }
 
-const submission = object({ submission_id: identifier }, { email: string, userid: string, projection_id: string, data: object({}) });
+const submission = object(
+  { submission_id: identifier },
+  { email: string, userid: string, projection_id: string, data: object({}) },
+);
 const projection = object({
   projection_id: matching(/^[a-z0-9]{13}$/, '13 lowercase alphanumerics'),
   name: matching(/^[a-z0-9_]+$/, 'a name of lowercase letters, digits and _'),
@@ -65,8 +68,24 @@ const projection = object({
 export const checkIdCheckFixture = object({
   projects: arrayOf(
     object(
-      { id: identifier, apiKeys: arrayOf(identifier), encryption: boolean, submissions: arrayOf(submission), projections: arrayOf(projection) },
-      { auditLog: arrayOf(object({ at: string, projectId: string, submission_id: string, fields: arrayOf(string), data_fields: arrayOf(string) })) },
+      {
+        id: identifier,
+        apiKeys: arrayOf(identifier),
+        encryption: boolean,
+        submissions: arrayOf(submission),
+        projections: arrayOf(projection),
+      },
+      {
+        auditLog: arrayOf(
+          object({
+            at: string,
+            projectId: string,
+            submission_id: string,
+            fields: arrayOf(string),
+            data_fields: arrayOf(string),
+          }),
+        ),
+      },
     ),
   ),
   orphanApiKeys: arrayOf(identifier),
@@ -82,7 +101,8 @@ export function loadIdCheck(fixture: IdCheckFixture, path: string): IdCheckState
     if (projects.has(p.id)) throw new FixtureError(`${at}.id: duplicate project id "${p.id}"`);
     const submissions = new Map<string, Submission>();
     p.submissions.forEach((s, j) => {
-      if (submissions.has(s.submission_id)) throw new FixtureError(`${at}.submissions[${j}].submission_id: duplicate "${s.submission_id}"`);
+      if (submissions.has(s.submission_id))
+        throw new FixtureError(`${at}.submissions[${j}].submission_id: duplicate "${s.submission_id}"`);
       submissions.set(s.submission_id, clone(s));
     });
     p.apiKeys.forEach((key, j) => {
@@ -92,17 +112,32 @@ export function loadIdCheck(fixture: IdCheckFixture, path: string): IdCheckState
     const seen = new Set<string>();
     p.projections.forEach((projection, j) => {
       for (const key of [`id:${projection.projection_id}`, `name:${projection.name}`]) {
-        if (seen.has(key)) throw new FixtureError(`${at}.projections[${j}]: duplicate projection ${key.replace(':', ' ')}`);
+        if (seen.has(key))
+          throw new FixtureError(`${at}.projections[${j}]: duplicate projection ${key.replace(':', ' ')}`);
         seen.add(key);
       }
     });
-    if (p.projections.length > PROJECTION_LIMIT) throw new FixtureError(`${at}.projections: expected at most ${PROJECTION_LIMIT} (the API's limit)`);
-    if ((p.auditLog?.length ?? 0) > AUDIT_LOG_LIMIT) throw new FixtureError(`${at}.auditLog: expected at most ${AUDIT_LOG_LIMIT} entries (the mock keeps the latest ${AUDIT_LOG_LIMIT.toLocaleString('en')})`);
-    projects.set(p.id, { id: p.id, apiKeys: [...p.apiKeys], encryption: p.encryption, submissions, projections: clone(p.projections), auditLog: clone(p.auditLog ?? []) });
+    if (p.projections.length > PROJECTION_LIMIT)
+      throw new FixtureError(`${at}.projections: expected at most ${PROJECTION_LIMIT} (the API's limit)`);
+    if ((p.auditLog?.length ?? 0) > AUDIT_LOG_LIMIT)
+      throw new FixtureError(
+        `${at}.auditLog: expected at most ${AUDIT_LOG_LIMIT} entries (the mock keeps the latest ${AUDIT_LOG_LIMIT.toLocaleString('en')})`,
+      );
+    projects.set(p.id, {
+      id: p.id,
+      apiKeys: [...p.apiKeys],
+      encryption: p.encryption,
+      submissions,
+      projections: clone(p.projections),
+      auditLog: clone(p.auditLog ?? []),
+    });
   });
   fixture.orphanApiKeys.forEach((key, i) => {
     // a key has one role: a project's, or an orphan's (never quoted: it is a credential)
-    if (apiKeys.has(key)) throw new FixtureError(`${path}.orphanApiKeys[${i}]: also a key of project "${apiKeys.get(key)}" (a key is a project's or an orphan's, not both)`);
+    if (apiKeys.has(key))
+      throw new FixtureError(
+        `${path}.orphanApiKeys[${i}]: also a key of project "${apiKeys.get(key)}" (a key is a project's or an orphan's, not both)`,
+      );
   });
   return { projects, apiKeys, orphanApiKeys: new Set(fixture.orphanApiKeys) };
 }

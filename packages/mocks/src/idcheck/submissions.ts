@@ -1,8 +1,9 @@
 // GET /v3/submission: one submission or a user's / an email's list, with projections applied at read time.
-import { documentedError } from '../core/errors.js';
+
 import type { OperationRequest } from '../core/area.js';
+import { documentedError } from '../core/errors.js';
 import type { MockResponse } from '../core/http.js';
-import { success, type ProjectAuth } from './credentials.js';
+import { type ProjectAuth, success } from './credentials.js';
 import type { IdCheckProject, IdCheckState, Submission } from './state.js';
 
 const op = 'getSubmission';
@@ -11,7 +12,8 @@ const COUNT = /^\d+$/; // leading zeros allowed, as the spec's pattern does
 /** The submission as a read returns it: its projection's fields omitted from `data`. */
 function project(project: IdCheckProject, submission: Submission): Submission {
   const projectionId = submission.projection_id;
-  const projection = projectionId === undefined ? undefined : project.projections.find((p) => p.projection_id === projectionId);
+  const projection =
+    projectionId === undefined ? undefined : project.projections.find((p) => p.projection_id === projectionId);
   if (!projection || !submission.data || typeof submission.data !== 'object') return submission;
   // plain loops: Object.entries/fromEntries and spreads cost several times more on this hot path
   const hidden = projection.fields as readonly string[];
@@ -20,13 +22,16 @@ function project(project: IdCheckProject, submission: Submission): Submission {
   const data: Record<string, unknown> = Object.create(null);
   for (const key of Object.keys(source)) if (!hidden.includes(key)) data[key] = source[key];
   const out: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(submission)) out[key] = key === 'data' ? data : (submission as Record<string, unknown>)[key];
+  for (const key of Object.keys(submission))
+    out[key] = key === 'data' ? data : (submission as Record<string, unknown>)[key];
   return out as Submission;
 }
 
 export function getSubmission({ request }: OperationRequest<IdCheckState>, auth: ProjectAuth): MockResponse {
   const { query } = request;
-  const given = (['submission_id', 'userid', 'email'] as const).filter((name) => query.getAll(name).some((v) => v !== ''));
+  const given = (['submission_id', 'userid', 'email'] as const).filter((name) =>
+    query.getAll(name).some((v) => v !== ''),
+  );
   const countValues = query.getAll('count');
   const rawCount = countValues[0] ?? '50';
   const count = Number(rawCount);

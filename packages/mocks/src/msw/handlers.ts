@@ -2,10 +2,17 @@
 // (404/405) of every area, and one for the admin routes (`/__mock/*`). A request is matched once, by
 // the core's router, in the first predicate that sees it; the resolver reuses that match. (MSW's own
 // path patterns are not used: they throw on a malformed `%` escape.)
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import { type HttpHandler, HttpResponse, http } from 'msw';
 import { handleAdmin, isAdminPath, SESSION_HEADER, stateFor } from '../core/admin.js';
 import { handleRequest } from '../core/handle.js';
-import { BODY_LIMIT, INVALID_JSON_BODY, isFault, toMockRequest, type MockResponse, type MockResult } from '../core/http.js';
+import {
+  BODY_LIMIT,
+  INVALID_JSON_BODY,
+  isFault,
+  type MockResponse,
+  type MockResult,
+  toMockRequest,
+} from '../core/http.js';
 import type { RouteMatch } from '../core/router.js';
 import type { MockStateCore } from '../core/state.js';
 import { nameHandler, urlBelow } from './match.js';
@@ -19,13 +26,17 @@ export interface HandlerOptions {
 
 const encoder = new TextEncoder();
 
-
-const respond = (response: MockResponse) => new HttpResponse(response.body ?? null, { status: response.status, headers: response.headers });
+const respond = (response: MockResponse) =>
+  new HttpResponse(response.body ?? null, { status: response.status, headers: response.headers });
 
 /** An armed or `Prefer` fault, as far as a Fetch `Response` allows. */
-function faultResponse(kind: Extract<MockResult, { fault: unknown }>['fault'], response: MockResponse | undefined): Response {
+function faultResponse(
+  kind: Extract<MockResult, { fault: unknown }>['fault'],
+  response: MockResponse | undefined,
+): Response {
   if (kind === 'reset' || kind === 'apply-then-reset') return HttpResponse.error();
-  if (kind === 'invalid-json') return new HttpResponse(INVALID_JSON_BODY, { status: 200, headers: { 'content-type': 'application/json' } });
+  if (kind === 'invalid-json')
+    return new HttpResponse(INVALID_JSON_BODY, { status: 200, headers: { 'content-type': 'application/json' } });
   const body = encoder.encode(response?.body ?? '');
   let sent = false;
   const stream = new ReadableStream<Uint8Array>({
@@ -73,7 +84,10 @@ export function createHandlers(state: MockStateCore, options: HandlerOptions = {
     let entry = parsed.get(request);
     if (entry !== undefined) return entry;
     const url = urlBelow(base, request.url);
-    entry = url === undefined ? null : { path: url.pathname, search: url.search, match: state.router.match(request.method, url.pathname) };
+    entry =
+      url === undefined
+        ? null
+        : { path: url.pathname, search: url.search, match: state.router.match(request.method, url.pathname) };
     parsed.set(request, entry);
     return entry;
   };
@@ -124,7 +138,16 @@ export function createHandlers(state: MockStateCore, options: HandlerOptions = {
       },
       async ({ request }) => {
         const { path, search } = parse(request)!;
-        return respond(handleAdmin(state, request.method, path, await readBody(request), search.slice(1), request.headers.get(SESSION_HEADER) ?? undefined));
+        return respond(
+          handleAdmin(
+            state,
+            request.method,
+            path,
+            await readBody(request),
+            search.slice(1),
+            request.headers.get(SESSION_HEADER) ?? undefined,
+          ),
+        );
       },
     );
     handlers.push(nameHandler(admin, 'ALL /__mock/* (Scrub: admin routes)'));

@@ -5,7 +5,7 @@ import type { HttpHandler } from 'msw';
 /** The URL of a request as seen below `base` (path and query from there), or undefined when it is not under `base`. */
 export function urlBelow(base: string | undefined, url: string): URL | undefined {
   if (base === undefined) return new URL(url);
-  return url.startsWith(base + '/') ? new URL(url.slice(base.length).replace(/^\/?/, 'http://base/')) : undefined;
+  return url.startsWith(`${base}/`) ? new URL(url.slice(base.length).replace(/^\/?/, 'http://base/')) : undefined;
 }
 
 /** What MSW shows for a handler (its log, `server.listHandlers()`): custom predicates would read "[custom predicate]". */

@@ -3,8 +3,9 @@
 // uses the core's router, so an override catches exactly the requests the operation's own handler
 // would. (openapi-msw would type these from `paths` too, but its peer range stops at msw 2, and this
 // package supports msw 3.)
-import { http, HttpResponse, type HttpHandler } from 'msw';
+
 import { documentedErrorFor, type ErrorMessages, type OperationId, type SuccessBody } from '@scrub/spec';
+import { type HttpHandler, HttpResponse, http } from 'msw';
 import { createRouter } from '../core/router.js';
 import { areas } from '../state.js';
 import { nameHandler, urlBelow } from './match.js';
@@ -15,7 +16,10 @@ const router = /* @__PURE__ */ createRouter(areas);
  * The documented error of `operationId` with `message` (documented, `{name}` parts filled in or not),
  * as a Response: the status and the body shape the operation documents. Throws for an undocumented message.
  */
-export function errorResponse<Op extends OperationId>(operationId: Op, message: ErrorMessages[Op]): HttpResponse<Record<string, unknown>> {
+export function errorResponse<Op extends OperationId>(
+  operationId: Op,
+  message: ErrorMessages[Op],
+): HttpResponse<Record<string, unknown>> {
   const error = documentedErrorFor(operationId, message);
   if (!error) throw new Error(`${operationId} does not document the message ${JSON.stringify(message)}`);
   return HttpResponse.json(error.body, { status: error.status });
@@ -47,7 +51,12 @@ export function override<Op extends OperationId>(
     },
     async ({ request }) => {
       // a Response given once answers many times: each request gets its own copy
-      const value = typeof answer === 'function' ? await (answer as (info: { request: Request }) => Answer<Op> | Promise<Answer<Op>>)({ request }) : answer instanceof Response ? answer.clone() : answer;
+      const value =
+        typeof answer === 'function'
+          ? await (answer as (info: { request: Request }) => Answer<Op> | Promise<Answer<Op>>)({ request })
+          : answer instanceof Response
+            ? answer.clone()
+            : answer;
       return value instanceof Response ? value : HttpResponse.json(value as Record<string, unknown>);
     },
     { once: options.once ?? false },

@@ -5,7 +5,14 @@ import type { ApiArea, GateResult, OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
 import { errorJson } from '../core/http.js';
 import { deleteAuthorSubmissions, getTextResults, submitText } from './operations.js';
-import { checkTextAssessmentFixture, dumpTextAssessment, loadTextAssessment, type TextAccount, type TextAssessmentFixture, type TextAssessmentState } from './state.js';
+import {
+  checkTextAssessmentFixture,
+  dumpTextAssessment,
+  loadTextAssessment,
+  type TextAccount,
+  type TextAssessmentFixture,
+  type TextAssessmentState,
+} from './state.js';
 
 // what looks like a version, well-formed or not (`v2.3.0`, `v9`, `2.3.0`): the area claims the path and
 // answers `unsupported API version` rather than a generic 404; `/api/account/...` stays someone else's
@@ -25,10 +32,12 @@ function claims(path: string): boolean {
 }
 
 function gate({ request, operationId, params, slice }: OperationRequest<TextAssessmentState>): GateResult<TextAccount> {
-  if (!SUPPORTED_VERSION.test(params.version!)) return { ok: false, response: documentedError(operationId, 'unsupported API version') };
+  if (!SUPPORTED_VERSION.test(params.version!))
+    return { ok: false, response: documentedError(operationId, 'unsupported API version') };
   const token = TOKEN.exec(request.header('authorization') ?? '')?.[1];
   const account = slice.accounts.get(params.account_id!);
-  if (!account || token === undefined || account.token !== token) return { ok: false, response: documentedError(operationId, 'invalid authentication credentials') };
+  if (!account || token === undefined || account.token !== token)
+    return { ok: false, response: documentedError(operationId, 'invalid authentication credentials') };
   if (request.bodyTooLarge) return { ok: false, response: documentedError(operationId, 'request entity too large') };
   return { ok: true, auth: account };
 }
@@ -48,4 +57,12 @@ export const textAssessmentArea: ApiArea<'textAssessment', TextAssessmentState, 
   operations: { deleteAuthorSubmissions, submitText, getTextResults },
 };
 
-export type { TextAssessmentFixture, TextAssessmentState, TextAccount, FixtureAccount, FixtureText, StoredText, AuthorDeletion } from './state.js';
+export type {
+  AuthorDeletion,
+  FixtureAccount,
+  FixtureText,
+  StoredText,
+  TextAccount,
+  TextAssessmentFixture,
+  TextAssessmentState,
+} from './state.js';

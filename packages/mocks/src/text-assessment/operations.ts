@@ -18,7 +18,12 @@ export function deleteAuthorSubmissions({ params, options }: Call, account: Text
   if (problem) return documentedError('deleteAuthorSubmissions', problem);
   const remembered = account.authorDeletions.get(authorId);
   if (remembered && !remembered.textsSince) {
-    return json(200, { type: 'success', code: 200, submissions_deleted: remembered.submissions_deleted, timestamp: remembered.timestamp });
+    return json(200, {
+      type: 'success',
+      code: 200,
+      submissions_deleted: remembered.submissions_deleted,
+      timestamp: remembered.timestamp,
+    });
   }
   let deleted = 0;
   for (const [id, text] of account.texts) {
@@ -28,7 +33,12 @@ export function deleteAuthorSubmissions({ params, options }: Call, account: Text
   }
   const record = { submissions_deleted: deleted, timestamp: timestamp(options.now()), textsSince: false };
   account.authorDeletions.set(authorId, record);
-  return json(200, { type: 'success', code: 200, submissions_deleted: record.submissions_deleted, timestamp: record.timestamp });
+  return json(200, {
+    type: 'success',
+    code: 200,
+    submissions_deleted: record.submissions_deleted,
+    timestamp: record.timestamp,
+  });
 }
 
 function textError(problem: TextProblem): MockResponse {

@@ -1,6 +1,16 @@
 // The text-assessment part of a fixture and of the live state: accounts with their token, texts,
 // used ids and remembered author deletions.
-import { arrayOf, boolean, count, FixtureError, identifier, object, recordOf, string, fail } from '../core/fixture-check.js';
+import {
+  arrayOf,
+  boolean,
+  count,
+  FixtureError,
+  fail,
+  identifier,
+  object,
+  recordOf,
+  string,
+} from '../core/fixture-check.js';
 
 export interface FixtureText {
   id: string;
@@ -60,7 +70,11 @@ export interface TextAssessmentState {
 /** The longest text the API takes, in characters (code points). */
 export const TEXT_MAX_LENGTH = 10_000;
 
-const textBody = (v: unknown, p: string) => void ((typeof v === 'string' && [...v].length <= TEXT_MAX_LENGTH) || fail(p, 'a string of at most 10,000 characters'));
+const textBody = (v: unknown, p: string) =>
+  void (
+    (typeof v === 'string' && [...v].length <= TEXT_MAX_LENGTH) ||
+    fail(p, 'a string of at most 10,000 characters')
+  );
 const text = object(
   { id: identifier, author_id: identifier, task_id: identifier, text: textBody },
   { session_id: string, sequence_id: count, sequence_count: count, question_text: string, polls: count },
@@ -92,8 +106,18 @@ export function loadTextAssessment(fixture: TextAssessmentFixture, path: string)
     });
     const deletions = new Map<string, AuthorDeletion>();
     for (const [author, d] of Object.entries(a.authorDeletions ?? {}))
-      deletions.set(author, { submissions_deleted: d.submissions_deleted, timestamp: d.timestamp, textsSince: d.textsSince ?? false });
-    accounts.set(a.id, { id: a.id, token: a.token, texts, usedTextIds: new Set([...(a.usedTextIds ?? []), ...texts.keys()]), authorDeletions: deletions });
+      deletions.set(author, {
+        submissions_deleted: d.submissions_deleted,
+        timestamp: d.timestamp,
+        textsSince: d.textsSince ?? false,
+      });
+    accounts.set(a.id, {
+      id: a.id,
+      token: a.token,
+      texts,
+      usedTextIds: new Set([...(a.usedTextIds ?? []), ...texts.keys()]),
+      authorDeletions: deletions,
+    });
   });
   return { accounts };
 }

@@ -1,8 +1,8 @@
 // What only the standalone server has: CORS, /__mock admin endpoints, the request log, size limits.
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMockState, defaultFixture } from '../../src/index.js';
 import { createMockHttpServer } from '../../src/http.js';
+import { createMockState, defaultFixture } from '../../src/index.js';
 
 const state = createMockState();
 const lines: string[] = [];
@@ -20,7 +20,11 @@ describe('standalone server', () => {
   it('answers CORS preflights and marks every response', async () => {
     const pre = await fetch(`${base}/v3/projection`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://app.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-api-key, content-type' },
+      headers: {
+        origin: 'http://app.test',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-api-key, content-type',
+      },
     });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
@@ -31,7 +35,10 @@ describe('standalone server', () => {
   });
 
   it('GET /__mock/state dumps, PUT replaces, POST /__mock/reset restores the fixture', async () => {
-    await fetch(`${base}/v3/submission/partial?submission_id=s1&fields=email`, { method: 'DELETE', headers: { 'x-api-key': 'test-api-key' } });
+    await fetch(`${base}/v3/submission/partial?submission_id=s1&fields=email`, {
+      method: 'DELETE',
+      headers: { 'x-api-key': 'test-api-key' },
+    });
     const dump = await (await fetch(`${base}/__mock/state`)).json();
     expect(dump.idcheck.projects[0].submissions[0]).not.toHaveProperty('email');
     expect(dump.idcheck.projects[0].auditLog).toHaveLength(1);
@@ -67,7 +74,11 @@ describe('standalone server', () => {
   });
 
   it('refuses a body over 1 MiB with the documented 413', async () => {
-    const r = await fetch(`${base}/v3/projection`, { method: 'POST', headers: { 'x-api-key': 'test-api-key' }, body: new Uint8Array(2 * 1024 * 1024) });
+    const r = await fetch(`${base}/v3/projection`, {
+      method: 'POST',
+      headers: { 'x-api-key': 'test-api-key' },
+      body: new Uint8Array(2 * 1024 * 1024),
+    });
     expect(r.status).toBe(413);
     expect(await r.json()).toEqual({ message: 'Request Entity Too Large' });
   });
@@ -75,7 +86,10 @@ describe('standalone server', () => {
   it('logs one line per request with method, path, status and ms; never keys, tokens or queries', async () => {
     lines.length = 0;
     await fetch(`${base}/v3/submission?email=secret%40example.com`, { headers: { 'x-api-key': 'test-api-key' } });
-    await fetch(`${base}/v2.3.0/account/demo-account/author/learner-1`, { method: 'DELETE', headers: { authorization: 'Token token=demo-token' } });
+    await fetch(`${base}/v2.3.0/account/demo-account/author/learner-1`, {
+      method: 'DELETE',
+      headers: { authorization: 'Token token=demo-token' },
+    });
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^GET \/v3\/submission 200 \d+\.\dms$/);
     expect(lines[1]).toMatch(/^DELETE \/v2\.3\.0\/account\/demo-account\/author\/learner-1 200 \d+\.\dms$/);

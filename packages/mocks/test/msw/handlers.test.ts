@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHandlers, createMockState } from '../../src/index.js';
 
 const servers: { close(): void }[] = [];
-afterEach(() => servers.splice(0).forEach((s) => s.close()));
+afterEach(() => {
+  for (const s of servers.splice(0)) s.close();
+});
 function start(...args: Parameters<typeof createHandlers>) {
   const server = setupServer(...createHandlers(...args));
   server.listen({ onUnhandledRequest: 'error' });
@@ -24,7 +26,9 @@ describe('MSW handlers', () => {
     const match = vi.spyOn(state.router, 'match');
     start(state);
     // the last operation handler is the one that answers: every earlier predicate reuses the first match
-    await fetch('http://api.test/v2.3.0/account/demo-account/text/t1/results', { headers: { authorization: 'Token token=demo-token' } });
+    await fetch('http://api.test/v2.3.0/account/demo-account/text/t1/results', {
+      headers: { authorization: 'Token token=demo-token' },
+    });
     await fetch('http://api.test/v3/nothing');
     expect(match).toHaveBeenCalledTimes(2);
   });
@@ -32,7 +36,10 @@ describe('MSW handlers', () => {
   it('serve the admin routes, so tests in a browser can reset and read the state too', async () => {
     const state = createMockState();
     start(state, { baseUrl: 'http://api.test' });
-    await fetch('http://api.test/v3/submission/partial?submission_id=s1&fields=email', { method: 'DELETE', headers: { 'x-api-key': 'test-api-key' } });
+    await fetch('http://api.test/v3/submission/partial?submission_id=s1&fields=email', {
+      method: 'DELETE',
+      headers: { 'x-api-key': 'test-api-key' },
+    });
     const dumped = await (await fetch('http://api.test/__mock/state')).json();
     expect(dumped.idcheck.projects[0].submissions[0].email).toBeUndefined();
     const reset = await fetch('http://api.test/__mock/reset', { method: 'POST' });
@@ -42,7 +49,9 @@ describe('MSW handlers', () => {
 
   it('with `baseUrl`, leave other origins alone', async () => {
     start(createMockState(), { baseUrl: 'http://api.test' });
-    await expect(fetch('http://elsewhere.test/v3/projection', { headers: { 'x-api-key': 'test-api-key' } })).rejects.toThrow();
+    await expect(
+      fetch('http://elsewhere.test/v3/projection', { headers: { 'x-api-key': 'test-api-key' } }),
+    ).rejects.toThrow();
     const ours = await fetch('http://api.test/v3/projection', { headers: { 'x-api-key': 'test-api-key' } });
     expect(ours.status).toBe(200);
   });
@@ -52,7 +61,9 @@ describe('handler names', () => {
   it('say which operation a handler answers, not "[custom predicate]"', () => {
     const headers = createHandlers(createMockState(), { baseUrl: 'https://api.test' }).map((h) => h.info.header);
     expect(headers[0]).toBe('DELETE https://api.test/v3/submission/partial (Scrub: partialDeleteSubmission)');
-    expect(headers).toContain('GET https://api.test/{version}/account/{account_id}/text/{id}/results (Scrub: getTextResults)');
+    expect(headers).toContain(
+      'GET https://api.test/{version}/account/{account_id}/text/{id}/results (Scrub: getTextResults)',
+    );
     expect(headers.at(-1)).toBe('ALL /__mock/* (Scrub: admin routes)');
     expect(headers.join('\n')).not.toContain('[custom predicate]');
   });

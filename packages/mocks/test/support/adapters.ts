@@ -2,8 +2,8 @@
 // The shared suite runs every case against both, so they cannot drift apart.
 import type { AddressInfo } from 'node:net';
 import { setupServer } from 'msw/node';
-import { createHandlers, createMockState, defaultFixture, type MockState } from '../../src/index.js';
 import { createMockHttpServer } from '../../src/http.js';
+import { createHandlers, createMockState, defaultFixture, type MockState } from '../../src/index.js';
 
 export interface Adapter {
   name: 'msw' | 'http';

@@ -34,7 +34,8 @@ const CREDENTIAL = /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/;
 /** Refuses a credential no header can carry, without quoting it (it is a secret). */
 export function checkCredentials(credentials: Record<string, string>): void {
   for (const [name, value] of Object.entries(credentials))
-    if (typeof value !== 'string' || !CREDENTIAL.test(value)) throw new ScrubError(`The ${name} credential has characters an HTTP header cannot carry.`);
+    if (typeof value !== 'string' || !CREDENTIAL.test(value))
+      throw new ScrubError(`The ${name} credential has characters an HTTP header cannot carry.`);
 }
 
 /**
@@ -42,7 +43,8 @@ export function checkCredentials(credentials: Record<string, string>): void {
  * value): otherwise fetch throws a `TypeError` per attempt, which would look like a network failure.
  */
 export function checkHeaders(headers: unknown, where: 'client' | 'per-call'): Record<string, string> {
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) throw new ScrubError(`The ${where} \`headers\` option must be an object of header names to string values.`);
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers))
+    throw new ScrubError(`The ${where} \`headers\` option must be an object of header names to string values.`);
   for (const [name, value] of Object.entries(headers)) {
     let valid = typeof value === 'string';
     if (valid) {
@@ -52,7 +54,10 @@ export function checkHeaders(headers: unknown, where: 'client' | 'per-call'): Re
         valid = false;
       }
     }
-    if (!valid) throw new ScrubError(`The ${where} header "${safeName(name)}" is not a valid HTTP header (name must be a token, value a string without line breaks or NUL).`);
+    if (!valid)
+      throw new ScrubError(
+        `The ${where} header "${safeName(name)}" is not a valid HTTP header (name must be a token, value a string without line breaks or NUL).`,
+      );
   }
   return headers as Record<string, string>;
 }
@@ -65,5 +70,6 @@ export function checkLimits(options: { timeout?: unknown; maxRetries?: unknown }
   const { timeout, maxRetries } = options;
   if (timeout !== undefined && !(typeof timeout === 'number' && timeout > 0 && timeout <= 2_147_483_647))
     throw new ScrubError('`timeout` must be a number of milliseconds from 1 to 2147483647.');
-  if (maxRetries !== undefined && !(Number.isSafeInteger(maxRetries) && (maxRetries as number) >= 0)) throw new ScrubError('`maxRetries` must be an integer >= 0.');
+  if (maxRetries !== undefined && !(Number.isSafeInteger(maxRetries) && (maxRetries as number) >= 0))
+    throw new ScrubError('`maxRetries` must be an integer >= 0.');
 }

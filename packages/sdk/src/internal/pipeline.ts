@@ -2,12 +2,21 @@
 // `Retry-After`, per-attempt timeout), per-call options merged here, the body read under the same
 // time limit, failures mapped to the SDK's error classes, sealed bodies of the encryption option
 // opened, and the operations whose lost first attempt already did the work resolved as success.
-import ky, { HTTPError, TimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
-import type { Client } from 'openapi-fetch';
+
 import type { DocumentedMessage, OperationId, SuccessBody } from '@scrub/spec';
 import { messageOf } from '@scrub/spec/helpers';
-import { apiError, APIConnectionError, APITimeoutError, APIUserAbortError, ScrubError } from '../errors.js';
-import { checkCredentials, checkHeaders, checkLimits, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type RequestOptions, type TransportOptions } from './options.js';
+import ky, { HTTPError, type KyInstance, type Options as KyOptions, TimeoutError } from 'ky';
+import type { Client } from 'openapi-fetch';
+import { APIConnectionError, APITimeoutError, APIUserAbortError, apiError, ScrubError } from '../errors.js';
+import {
+  checkCredentials,
+  checkHeaders,
+  checkLimits,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  type RequestOptions,
+  type TransportOptions,
+} from './options.js';
 
 /** One API call, as the client methods describe it. */
 export interface Call<Op extends OperationId = OperationId> {
@@ -48,10 +57,12 @@ const SUBMIT_ID_TAKEN: DocumentedMessage<'submitText'> = 'id already used';
  * resolves to instead (typed by the spec's success body, so it cannot drift from it). Everything else a
  * retry meets is reported as it is.
  */
-const EFFECT_OF_LOST_ATTEMPT: { [Op in OperationId]?: (status: number, body: unknown) => SuccessBody<Op> | undefined } = {
-  deleteProjection: (status) => (status === 404 ? { message: 'Delete projection success' } : undefined),
-  submitText: (status, body) => (status === 400 && messageOf(body) === SUBMIT_ID_TAKEN ? { type: 'success', code: 200 } : undefined),
-};
+const EFFECT_OF_LOST_ATTEMPT: { [Op in OperationId]?: (status: number, body: unknown) => SuccessBody<Op> | undefined } =
+  {
+    deleteProjection: (status) => (status === 404 ? { message: 'Delete projection success' } : undefined),
+    submitText: (status, body) =>
+      status === 400 && messageOf(body) === SUBMIT_ID_TAKEN ? { type: 'success', code: 200 } : undefined,
+  };
 
 /** Per-call bookkeeping the ky hooks write to (through ky's `context`), never shared between calls. */
 interface CallState {
@@ -95,7 +106,9 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
   const baseUrl = config.baseUrl.replace(/\/$/, '');
   const timeout = config.timeout ?? DEFAULT_TIMEOUT_MS;
   const log = config.log;
-  const fetch = sameOriginRedirects(config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)));
+  const fetch = sameOriginRedirects(
+    config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init)),
+  );
   const pathOf = (url: string) => new URL(url).pathname;
 
   const api: KyInstance = ky.create({
@@ -126,7 +139,9 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
         ({ request, options, error, retryCount }) => {
           const state = options.context.call as CallState | undefined;
           if (state) state.retried = true;
-          log?.(`${request.method} ${pathOf(request.url)} retry ${retryCount} after ${error instanceof HTTPError ? error.response.status : error.name}`);
+          log?.(
+            `${request.method} ${pathOf(request.url)} retry ${retryCount} after ${error instanceof HTTPError ? error.response.status : error.name}`,
+          );
         },
       ],
     },
@@ -202,9 +217,18 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
    * the same time limit, everything else becomes an `APIConnectionError`, `APITimeoutError` or
    * `APIUserAbortError`; one log line.
    */
-  async function exchange(input: string | Request, options: KyOptions | undefined, method: string, signal: AbortSignal | undefined, ms: number) {
+  async function exchange(
+    input: string | Request,
+    options: KyOptions | undefined,
+    method: string,
+    signal: AbortSignal | undefined,
+    ms: number,
+  ) {
     const started = log ? performance.now() : 0;
-    const done = (status: number | string) => log?.(`${method} ${pathOf(typeof input === 'string' ? input : input.url)} ${status} ${(performance.now() - started).toFixed(0)}ms`);
+    const done = (status: number | string) =>
+      log?.(
+        `${method} ${pathOf(typeof input === 'string' ? input : input.url)} ${status} ${(performance.now() - started).toFixed(0)}ms`,
+      );
     try {
       let response: Response;
       try {
@@ -224,7 +248,11 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
   /** openapi-fetch's `fetch`: the same exchange, its body handed back in a fresh `Response`. */
   async function rawFetch(request: Request): Promise<Response> {
     const { response, body } = await exchange(request, undefined, request.method, request.signal, timeout);
-    return new Response(body.byteLength ? body : null, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(body.byteLength ? body : null, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   }
 
   const raw = lazyClient<Paths>(() =>
@@ -256,18 +284,31 @@ function sameOriginRedirects(fetch: typeof globalThis.fetch): typeof globalThis.
     let replay = current.body !== null ? current.clone() : undefined;
     let response = await fetch(input, init);
     for (let hop = 0; ; hop++) {
-      if (response.type === 'opaqueredirect') throw new ScrubError('The server answered with a redirect, which the SDK does not follow in a browser (it cannot tell where it leads). Use the final URL as `baseUrl`.');
+      if (response.type === 'opaqueredirect')
+        throw new ScrubError(
+          'The server answered with a redirect, which the SDK does not follow in a browser (it cannot tell where it leads). Use the final URL as `baseUrl`.',
+        );
       const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
       if (location === null) return response;
       const from = new URL(current.url);
       const to = new URL(location, from);
-      if (to.origin !== from.origin) throw new ScrubError(`The server redirected to another origin (${to.origin}); the SDK does not follow it, so the credentials stay with ${from.origin}.`);
+      if (to.origin !== from.origin)
+        throw new ScrubError(
+          `The server redirected to another origin (${to.origin}); the SDK does not follow it, so the credentials stay with ${from.origin}.`,
+        );
       if (hop === MAX_REDIRECTS) throw new ScrubError(`More than ${MAX_REDIRECTS} redirects.`);
       await response.body?.cancel();
       // 307/308 repeat the request as it was; 301/302/303 turn anything but GET/HEAD into a bodiless GET, as fetch does
-      const repeat = response.status === 307 || response.status === 308 || current.method === 'GET' || current.method === 'HEAD';
+      const repeat =
+        response.status === 307 || response.status === 308 || current.method === 'GET' || current.method === 'HEAD';
       const body = repeat && replay ? await replay.arrayBuffer() : undefined;
-      current = new Request(to, { method: repeat ? current.method : 'GET', headers: current.headers, body, signal: current.signal, redirect: 'manual' });
+      current = new Request(to, {
+        method: repeat ? current.method : 'GET',
+        headers: current.headers,
+        body,
+        signal: current.signal,
+        redirect: 'manual',
+      });
       replay = body === undefined ? undefined : current.clone();
       response = await fetch(current);
     }
@@ -289,7 +330,8 @@ function lazyClient<Paths extends {}>(create: () => Promise<Client<Paths>>): Cli
     (loading ??= create().then(
       (created) => {
         for (const [op, middleware] of pending) (created[op] as (...m: unknown[]) => void)(...middleware);
-        return (client = created);
+        client = created;
+        return created;
       },
       (error: unknown) => {
         loading = undefined; // a failed load (a chunk that did not arrive) is tried again on the next call
@@ -297,9 +339,12 @@ function lazyClient<Paths extends {}>(create: () => Promise<Client<Paths>>): Cli
       },
     ));
   const facade: Record<string, unknown> = {
-    use: (...middleware: unknown[]) => (client ? (client.use as (...m: unknown[]) => void)(...middleware) : void pending.push(['use', middleware])),
-    eject: (...middleware: unknown[]) => (client ? (client.eject as (...m: unknown[]) => void)(...middleware) : void pending.push(['eject', middleware])),
+    use: (...middleware: unknown[]) =>
+      client ? (client.use as (...m: unknown[]) => void)(...middleware) : void pending.push(['use', middleware]),
+    eject: (...middleware: unknown[]) =>
+      client ? (client.eject as (...m: unknown[]) => void)(...middleware) : void pending.push(['eject', middleware]),
   };
-  for (const method of RAW_METHODS) facade[method] = (...args: unknown[]) => load().then((c) => (c[method] as (...a: unknown[]) => unknown)(...args));
+  for (const method of RAW_METHODS)
+    facade[method] = (...args: unknown[]) => load().then((c) => (c[method] as (...a: unknown[]) => unknown)(...args));
   return facade as unknown as Client<Paths>;
 }

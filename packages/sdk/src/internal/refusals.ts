@@ -1,11 +1,15 @@
 // Local refusals: the server's own request rules (`@scrub/spec/rules`) applied before sending, each
 // answered with the operation's documented 400 exactly as the server would send it. Loaded on first
 // use: the rules and the catalogue weigh more than a client.
-import { documentedResponse, type DocumentedMessage, type OperationId } from '@scrub/spec';
+import { type DocumentedMessage, documentedResponse, type OperationId } from '@scrub/spec';
 import { checkAuthorId, checkPartialDelete } from '@scrub/spec/rules';
-import { apiError, type APIError } from '../errors.js';
+import { type APIError, apiError } from '../errors.js';
 
-function refusal<Op extends OperationId>(operation: Op, message: DocumentedMessage<Op>, values?: Record<string, string>): APIError<Op> {
+function refusal<Op extends OperationId>(
+  operation: Op,
+  message: DocumentedMessage<Op>,
+  values?: Record<string, string>,
+): APIError<Op> {
   const { status, message: code, body } = documentedResponse(operation, message, values);
   return apiError<Op>({ status, code, body, operation, sent: false });
 }

@@ -20,7 +20,8 @@ vi.mock('openapi-fetch', async (importOriginal) => {
   };
 });
 
-const client = (fetch: typeof globalThis.fetch, extra: object = {}) => createIdCheckClient({ apiKey: 'sk-secret-key', baseUrl: 'http://api.test', fetch, ...extra });
+const client = (fetch: typeof globalThis.fetch, extra: object = {}) =>
+  createIdCheckClient({ apiKey: 'sk-secret-key', baseUrl: 'http://api.test', fetch, ...extra });
 
 describe('client.raw', () => {
   it('creates no openapi-fetch client until it is used', async () => {
@@ -33,10 +34,30 @@ describe('client.raw', () => {
   });
 
   it('reads the body under the time limit and maps failures like the methods do', async () => {
-    const stalled = () => new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('{"items":')); } }), { status: 200, headers: { 'content-type': 'application/json' } });
-    await expect(client(fakeFetch(stalled).fetch, { timeout: 100, maxRetries: 0 }).raw.GET('/v3/projection')).rejects.toBeInstanceOf(APITimeoutError);
-    const broken = () => new Response(new ReadableStream({ start(c) { c.error(new TypeError('terminated')); } }), { status: 200 });
-    await expect(client(fakeFetch(broken).fetch, { maxRetries: 0 }).raw.GET('/v3/projection')).rejects.toBeInstanceOf(APIConnectionError);
+    const stalled = () =>
+      new Response(
+        new ReadableStream({
+          start(c) {
+            c.enqueue(new TextEncoder().encode('{"items":'));
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+    await expect(
+      client(fakeFetch(stalled).fetch, { timeout: 100, maxRetries: 0 }).raw.GET('/v3/projection'),
+    ).rejects.toBeInstanceOf(APITimeoutError);
+    const broken = () =>
+      new Response(
+        new ReadableStream({
+          start(c) {
+            c.error(new TypeError('terminated'));
+          },
+        }),
+        { status: 200 },
+      );
+    await expect(client(fakeFetch(broken).fetch, { maxRetries: 0 }).raw.GET('/v3/projection')).rejects.toBeInstanceOf(
+      APIConnectionError,
+    );
   });
 
   it('tries a failed load again on the next call', async () => {

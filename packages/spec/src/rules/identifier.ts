@@ -6,7 +6,9 @@ const ID = /^[A-Za-z0-9-]+$/;
 export const ID_MAX_LENGTH = 40;
 
 /** Which rule an id breaks first, or undefined. */
-export function identifierProblem(value: string): 'too long' | 'must only contain alphanumerics and hyphens' | undefined {
+export function identifierProblem(
+  value: string,
+): 'too long' | 'must only contain alphanumerics and hyphens' | undefined {
   if ([...value].length > ID_MAX_LENGTH) return 'too long';
   if (!ID.test(value)) return 'must only contain alphanumerics and hyphens';
   return undefined;

@@ -1,7 +1,7 @@
 // Whole-request check of a partial delete (`DELETE /v3/submission/partial`), rules 2-9 of the spec's
 // check order: the mock enforces it after credentials, the SDK applies it before sending, so both
 // refuse the same input with the same documented message.
-import { dataFieldValues, submissionFieldValues, type components } from '../generated/idcheck.js';
+import { type components, dataFieldValues, submissionFieldValues } from '../generated/idcheck.js';
 import { checkFieldList, type RuleProblem } from './field-list.js';
 
 type Schemas = components['schemas'];
@@ -42,7 +42,12 @@ export function checkPartialDelete(query: QueryValues): ({ ok: true } & PartialD
   const rawDataFields = dataFieldValuesSent[0];
   let dataFields: string[] = [];
   if (rawDataFields !== undefined) {
-    if (!fields.names.includes('data')) return { ok: false, message: 'data_fields parameter is not allowed when fields does not include data', values: {} };
+    if (!fields.names.includes('data'))
+      return {
+        ok: false,
+        message: 'data_fields parameter is not allowed when fields does not include data',
+        values: {},
+      };
     const data = checkFieldList('data_fields', rawDataFields, DATA_FIELDS);
     if (!data.ok) return data;
     dataFields = data.names;

@@ -17,20 +17,50 @@ describe('checkPartialDelete', () => {
     ['submission_id=s1', 'fields parameter is required and cannot be empty {}'],
     ['submission_id=s1&fields=', 'fields parameter is required and cannot be empty {}'],
     ['submission_id=s1&fields=%20,%20', 'fields cannot be empty {}'],
-    ['submission_id=s1&fields=data,,email', 'invalid format for fields: {detail} {"detail":"empty name at position 2"}'],
-    ['submission_id=s1&fields=ocr-raw', 'invalid format for fields: {detail} {"detail":"invalid character \\"-\\" at position 1"}'],
-    ['submission_id=s1&fields=ocr_raw,Data,ocr_raw', 'invalid fields found in fields: {names} {"names":"ocr_raw, Data"}'],
-    ['submission_id=s1&fields=email&data_fields=', 'data_fields parameter is not allowed when fields does not include data {}'],
-    ['submission_id=s1&fields=data&data_fields=,', 'invalid format for data_fields: {detail} {"detail":"empty name at position 1"}'],
-    ['submission_id=s1&fields=data&data_fields=mid_name', 'invalid fields found in data_fields: {names} {"names":"mid_name"}'],
+    [
+      'submission_id=s1&fields=data,,email',
+      'invalid format for fields: {detail} {"detail":"empty name at position 2"}',
+    ],
+    [
+      'submission_id=s1&fields=ocr-raw',
+      'invalid format for fields: {detail} {"detail":"invalid character \\"-\\" at position 1"}',
+    ],
+    [
+      'submission_id=s1&fields=ocr_raw,Data,ocr_raw',
+      'invalid fields found in fields: {names} {"names":"ocr_raw, Data"}',
+    ],
+    [
+      'submission_id=s1&fields=email&data_fields=',
+      'data_fields parameter is not allowed when fields does not include data {}',
+    ],
+    [
+      'submission_id=s1&fields=data&data_fields=,',
+      'invalid format for data_fields: {detail} {"detail":"empty name at position 1"}',
+    ],
+    [
+      'submission_id=s1&fields=data&data_fields=mid_name',
+      'invalid fields found in data_fields: {names} {"names":"mid_name"}',
+    ],
   ])('%s -> %s', (query, expected) => {
     expect(problem(query)).toBe(expected);
   });
 
   it('returns the parsed request: de-duplicated, request order, trimmed; blank data_fields means all of data', () => {
-    expect(check('submission_id=s1&fields=%20email,data,email&data_fields=last_name,%20first_name&admin_name=Ann')).toEqual({
-      ok: true, submissionId: 's1', fields: ['email', 'data'], dataFields: ['last_name', 'first_name'], adminName: 'Ann',
+    expect(
+      check('submission_id=s1&fields=%20email,data,email&data_fields=last_name,%20first_name&admin_name=Ann'),
+    ).toEqual({
+      ok: true,
+      submissionId: 's1',
+      fields: ['email', 'data'],
+      dataFields: ['last_name', 'first_name'],
+      adminName: 'Ann',
     });
-    expect(check('submission_id=s1&fields=data&data_fields=%20')).toEqual({ ok: true, submissionId: 's1', fields: ['data'], dataFields: [], adminName: undefined });
+    expect(check('submission_id=s1&fields=data&data_fields=%20')).toEqual({
+      ok: true,
+      submissionId: 's1',
+      fields: ['data'],
+      dataFields: [],
+      adminName: undefined,
+    });
   });
 });
