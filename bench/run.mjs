@@ -25,7 +25,8 @@ const { values: args } = parseArgs({
 });
 if (args.help) {
   console.log(
-    'Usage: pnpm bench [-- --smoke] [--out results.json] [--connections 20] [--only throughput,cold,memory,sdk,bundle,frontend]',
+    'Usage: pnpm bench [-- --smoke] [--out results.json] [--connections 20]' +
+      ' [--only throughput,cold,memory,sdk,bundle,frontend]',
   );
   process.exit(0);
 }
@@ -385,7 +386,8 @@ async function frontend() {
           [
             '--input-type=module',
             '-e',
-            `const t = performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now() - t);`,
+            `const t = performance.now(); await import(${JSON.stringify(specifier)}); ` +
+              'console.log(performance.now() - t);',
           ],
           { cwd: here('.'), stdio: ['ignore', 'pipe', 'inherit'] },
         );
@@ -400,7 +402,8 @@ async function frontend() {
   };
   results.frontend.coldImportMs = { msw: await importTime('msw'), '@scrub/mocks': await importTime('@scrub/mocks') };
   log(
-    `frontend cold import: msw ${results.frontend.coldImportMs.msw} ms, @scrub/mocks ${results.frontend.coldImportMs['@scrub/mocks']} ms`,
+    `frontend cold import: msw ${results.frontend.coldImportMs.msw} ms, ` +
+      `@scrub/mocks ${results.frontend.coldImportMs['@scrub/mocks']} ms`,
   );
 }
 
@@ -416,9 +419,10 @@ if (only.includes('frontend')) await frontend();
 // ------------------------------------------------------------------------------------------------
 /** `a / b` to two places, or `{ notMeasured }` with the reason when either side is missing or zero. */
 const ratio = (a, b, what) => {
-  if (typeof a === 'number' && typeof b === 'number' && a > 0 && b > 0) return Number((a / b).toFixed(2));
+  const bothNumbers = typeof a === 'number' && typeof b === 'number';
+  if (bothNumbers && a > 0 && b > 0) return Number((a / b).toFixed(2));
   return {
-    notMeasured: `${what}: ${typeof a === 'number' && typeof b === 'number' ? 'a side measured 0' : 'a side was not measured'} (${a} / ${b})`,
+    notMeasured: `${what}: ${bothNumbers ? 'a side measured 0' : 'a side was not measured'} (${a} / ${b})`,
   };
 };
 const show = (r, suffix = '') => (typeof r === 'number' ? `${r}${suffix}` : 'not measured');
@@ -426,14 +430,16 @@ const kb = (b) => `${(b / 1024).toFixed(1)} kB (${b.toLocaleString('en')} B)`;
 const lines = [
   `### Scrub benchmarks${SMOKE ? ' (smoke run: figures are not meaningful)' : ''}`,
   '',
-  `Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per throughput case, ${new Date().toISOString().slice(0, 10)}.`,
+  `Node ${process.version}, ${CONNECTIONS} connections, ${SECONDS} s per throughput case, ` +
+    `${new Date().toISOString().slice(0, 10)}.`,
   '',
 ];
 results.ratios = {};
 if (only.includes('throughput')) {
   results.ratios.throughput = {};
   lines.push(
-    '| Throughput (req/s) | mock | Prism | bare node:http | mock/Prism | mock/bare | p99 mock / Prism (ms) | p99 ratio |',
+    '| Throughput (req/s) | mock | Prism | bare node:http | mock/Prism | mock/bare ' +
+      '| p99 mock / Prism (ms) | p99 ratio |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const [name, row] of Object.entries(results.throughput)) {
@@ -450,7 +456,8 @@ if (only.includes('throughput')) {
     };
     results.ratios.throughput[name] = r;
     lines.push(
-      `| ${name} | ${row.mock.rps} | ${row.prism.rps} | ${row.bare.rps} | ${show(r.mockOverPrism, 'x')} | ${show(r.mockOverBare, 'x')} | ${row.mock.p99} / ${row.prism.p99} | ${show(r.p99MockOverPrism)} |`,
+      `| ${name} | ${row.mock.rps} | ${row.prism.rps} | ${row.bare.rps} | ${show(r.mockOverPrism, 'x')} ` +
+        `| ${show(r.mockOverBare, 'x')} | ${row.mock.p99} / ${row.prism.p99} | ${show(r.p99MockOverPrism)} |`,
     );
   }
   lines.push('');
@@ -481,12 +488,14 @@ if (only.includes('sdk')) {
     'openapi-fetch/raw fetch',
   );
   lines.push(
-    `| Per call against bare node:http (${SDK_CALLS} calls) | median ms | p99 ms | median / raw fetch | median / bare ky |`,
+    `| Per call against bare node:http (${SDK_CALLS} calls) | median ms | p99 ms ` +
+      '| median / raw fetch | median / bare ky |',
     '|---|---:|---:|---:|---:|',
   );
   for (const [name, r] of Object.entries(results.sdk))
     lines.push(
-      `| ${name} | ${r.median} | ${r.p99} | ${show(ratio(r.median, median('raw fetch'), name))} | ${show(ratio(r.median, median('bare ky'), name))} |`,
+      `| ${name} | ${r.median} | ${r.p99} | ${show(ratio(r.median, median('raw fetch'), name))} ` +
+        `| ${show(ratio(r.median, median('bare ky'), name))} |`,
     );
   lines.push('');
 }

@@ -19,7 +19,9 @@ const { values } = parseArgs({
 });
 if (values.help) {
   console.log(
-    'Usage: pnpm release:dry [-- --out <dir>] [--keep]\n  --out   where the tarballs go (default: dist-release/)\n  --keep  keep the scratch copy',
+    'Usage: pnpm release:dry [-- --out <dir>] [--keep]\n' +
+      '  --out   where the tarballs go (default: dist-release/)\n' +
+      '  --keep  keep the scratch copy',
   );
   process.exit(0);
 }
@@ -38,7 +40,8 @@ function run(cwd, args, env = {}) {
     }).toString();
   } catch (error) {
     console.error(
-      `release:dry: pnpm ${args.join(' ')} failed (exit ${error.status}):\n${String(error.stdout ?? '').slice(-6000)}${String(error.stderr ?? '').slice(-3000)}`,
+      `release:dry: pnpm ${args.join(' ')} failed (exit ${error.status}):\n` +
+        `${String(error.stdout ?? '').slice(-6000)}${String(error.stderr ?? '').slice(-3000)}`,
     );
     throw Object.assign(new Error(`pnpm ${args.join(' ')} failed`), { reported: true });
   }

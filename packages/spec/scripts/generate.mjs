@@ -44,7 +44,8 @@ function errorCatalog(spec) {
   const ops = operations(spec);
   const lines = [];
   lines.push(
-    '/** Documented errors of each operation in the order the server checks them: `{name}` marks variable text, `example` is the documented body. */',
+    '/** Documented errors of each operation in the order the server checks them: ' +
+      '`{name}` marks variable text, `example` is the documented body. */',
   );
   lines.push('export const errorMessages = {');
   for (const { operationId, operation } of ops) {

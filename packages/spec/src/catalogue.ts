@@ -32,7 +32,10 @@ export type SuccessBody<Op extends OperationId> = Operations[Op]['responses'] ex
   ? Body
   : never;
 
-/** One documented error of an operation: its status, its message (`{name}` marks variable text) and the documented body. */
+/**
+ * One documented error of an operation: its status, its message (`{name}` marks variable text) and
+ * the documented body.
+ */
 export interface DocumentedError {
   readonly status: number;
   readonly message: string;

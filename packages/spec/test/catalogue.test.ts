@@ -67,7 +67,7 @@ describe('catalogue', () => {
     expect(errorBody({ message: 'x' }, 404, 'y')).toEqual({ message: 'y' });
   });
 
-  it('documentedErrorFor: the documented text sends its example, a filled-in one its own text, anything else nothing', () => {
+  it('documentedErrorFor: the documented text sends its example, a filled-in one its own text, else nothing', () => {
     expect(documentedErrorFor('partialDeleteSubmission', 'invalid format for fields: {detail}')).toEqual({
       status: 400,
       message: 'invalid format for fields: error message',

@@ -24,7 +24,10 @@ export interface QueryValues {
 const SUBMISSION_FIELDS: ReadonlySet<string> = new Set(submissionFieldValues);
 const DATA_FIELDS: ReadonlySet<string> = new Set(dataFieldValues);
 
-/** The parsed request, or the first documented problem in the spec's check order (credentials and the submission's existence aside). */
+/**
+ * The parsed request, or the first documented problem in the spec's check order (credentials and
+ * the submission's existence aside).
+ */
 export function checkPartialDelete(query: QueryValues): ({ ok: true } & PartialDeleteRequest) | RuleProblem {
   const ids = query.getAll('submission_id');
   const submissionId = ids[0];
