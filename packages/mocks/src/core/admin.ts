@@ -3,7 +3,7 @@
 // `400 {"message": "<what is wrong>"}`.
 import { ArmError } from './control.js';
 import { FixtureError } from './fixture-check.js';
-import { json, type MockResponse } from './http.js';
+import { json, type MockResponse } from './response.js';
 import { type MockStateCore, SESSION_HEADER, SessionError } from './state.js';
 
 export const ADMIN_PREFIX = '/__mock/';

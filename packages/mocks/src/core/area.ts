@@ -3,8 +3,9 @@
 // (version, credentials, body size, in its spec's order), and its operations. Areas register with
 // the core through `createState(areas, ...)`; the core imports none of them.
 import type { OperationId } from '@scrub/spec';
-import type { MockRequest, MockResponse } from './http.js';
 import type { MockOptionsResolved } from './options.js';
+import type { MockRequest } from './request.js';
+import type { MockResponse } from './response.js';
 
 /** What an operation (and the gate before it) is handed: the request, parsed once, and the area's state. */
 export interface OperationRequest<Slice> {

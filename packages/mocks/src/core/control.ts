@@ -9,10 +9,11 @@ import {
   type OperationId,
   templateMatches,
 } from '@scrub/spec';
-import { FAULTS, type Fault, json, type MockResponse } from './http.js';
+import { FAULTS, type Fault } from './faults.js';
 import { MAX_DELAY_MS } from './prefer.js';
+import { json, type MockResponse } from './response.js';
 
-export { FAULTS, type Fault } from './http.js';
+export { FAULTS, type Fault } from './faults.js';
 
 /** The statuses an operation documents errors for. */
 export type DocumentedStatus<Op extends OperationId> = (typeof errorMessages)[Op][number]['status'];

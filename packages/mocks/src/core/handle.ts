@@ -6,8 +6,10 @@ import { messageOf } from '@scrub/spec/helpers';
 import type { ApiArea, OperationRequest } from './area.js';
 import { type ArmEffect, type Fault, JOURNAL_BODY_LIMIT } from './control.js';
 import { exampleError } from './errors.js';
-import { errorJson, FAULT_RESPONSE, isFault, type MockRequest, type MockResponse, type MockResult } from './http.js';
+import { FAULT_RESPONSE, isFault, type MockResult } from './faults.js';
 import { describeIgnored, type Preferences, parsePrefer } from './prefer.js';
+import type { MockRequest } from './request.js';
+import { errorJson, type MockResponse } from './response.js';
 import type { RouteMatch } from './router.js';
 import type { MockStateCore } from './state.js';
 

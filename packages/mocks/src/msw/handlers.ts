@@ -4,15 +4,10 @@
 // path patterns are not used: they throw on a malformed `%` escape.)
 import { type HttpHandler, HttpResponse, http } from 'msw';
 import { handleAdmin, isAdminPath, SESSION_HEADER, stateFor } from '../core/admin.js';
+import { INVALID_JSON_BODY, isFault, type MockResult } from '../core/faults.js';
 import { handleRequest } from '../core/handle.js';
-import {
-  BODY_LIMIT,
-  INVALID_JSON_BODY,
-  isFault,
-  type MockResponse,
-  type MockResult,
-  toMockRequest,
-} from '../core/http.js';
+import { BODY_LIMIT, toMockRequest } from '../core/request.js';
+import type { MockResponse } from '../core/response.js';
 import type { RouteMatch } from '../core/router.js';
 import type { MockStateCore } from '../core/state.js';
 import { nameHandler, urlBelow } from './match.js';

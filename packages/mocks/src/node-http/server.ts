@@ -7,17 +7,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { handleAdmin, isAdminPath, SESSION_HEADER, stateFor } from '../core/admin.js';
+import { INVALID_JSON_BODY, isFault, type MockResult } from '../core/faults.js';
 import { handleRequest } from '../core/handle.js';
-import {
-  BODY_LIMIT,
-  INVALID_JSON_BODY,
-  isFault,
-  json,
-  type MockResponse,
-  type MockResult,
-  pathOf,
-  toMockRequest,
-} from '../core/http.js';
+import { BODY_LIMIT, pathOf, toMockRequest } from '../core/request.js';
+import { json, type MockResponse } from '../core/response.js';
 import type { MockStateCore } from '../core/state.js';
 
 export interface HttpServerOptions {
