@@ -77,7 +77,7 @@ function answer(
     request,
     operationId,
     params: match.params,
-    slice: (state as unknown as Record<string, unknown>)[area.key],
+    slice: state.slices[area.key],
     options: state.options,
   };
   let response: MockResponse;
