@@ -1,7 +1,7 @@
-// One entry point for every adapter: route once, then the controls (the request's own `Prefer`
-// header, else an armed response for the operation), the area's gate and the operation; every
-// request an area claims goes into the journal. Synchronous unless a delay asks to wait, so the
-// server's hot path allocates no promises.
+// The core's handling of a routed request in the state it acts on: the controls (the request's own
+// `Prefer` header, else an armed response for the operation), the area's gate and the operation;
+// every request an area claims goes into the journal. Adapters reach it through `serveRequest`
+// (core/serve.ts), which picks the session first. Synchronous unless a delay asks to wait.
 import { messageOf } from '@scrub/spec/helpers';
 import type { ApiArea, OperationRequest } from './area.js';
 import { type ArmEffect, type Fault, JOURNAL_BODY_LIMIT } from './control.js';

@@ -22,4 +22,5 @@ export type { MockOptions, MockOptionsResolved } from './options.js';
 export { BODY_LIMIT, type MockRequest, toMockRequest } from './request.js';
 export { json, type MockResponse } from './response.js';
 export { createRouter, type RouteMatch, type Router } from './router.js';
+export { isTransportFault, type Served, serveRequest, type TransportFault } from './serve.js';
 export { createState, type MockStateCore, SESSION_LIMIT, SessionError, type StateOf } from './state.js';

@@ -5,6 +5,7 @@ import type { ApiArea, PartOf, SlicesOf } from './area.js';
 import { type Arm, type ArmRequest, Control, type JournalEntry } from './control.js';
 import { FixtureError, fail, isObject } from './fixture-check.js';
 import { type MockOptions, type MockOptionsResolved, resolveOptions } from './options.js';
+import { json, type MockResponse } from './response.js';
 import { createRouter, type Router } from './router.js';
 
 export interface MockStateCore {
@@ -63,6 +64,17 @@ export type StateOf<Areas extends readonly ApiArea[]> = Omit<MockStateCore, 'toF
     readonly slices: SlicesOf<Areas>;
     toFixture(): { [A in Areas[number] as A['key']]: PartOf<A> };
   };
+
+/** The state a request acts on: a session's when it names one, else `state`; a malformed name is a 400. */
+export function stateFor(state: MockStateCore, session: string | undefined): MockStateCore | MockResponse {
+  if (session === undefined) return state;
+  try {
+    return state.session(session);
+  } catch (error) {
+    if (error instanceof SessionError) return json(400, { message: error.message });
+    throw error;
+  }
+}
 
 const copy = <T>(value: T): T => {
   try {
