@@ -101,7 +101,8 @@ export class Exchange {
     const length = String(Buffer.byteLength(body));
     this.res.writeHead(200, [...API_CORS, 'content-type', 'application/json', 'content-length', length]);
     if (fault.fault === 'stall') {
-      this.res.flushHeaders(); // status and headers go out; the body never does (until the client or a shutdown closes it)
+      // status and headers go out; the body never does (until the client or a shutdown closes it)
+      this.res.flushHeaders();
       this.server.stalled.add(socket);
       socket.once('close', () => this.server.stalled.delete(socket));
       return this.done('stall');

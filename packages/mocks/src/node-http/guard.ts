@@ -17,7 +17,10 @@ export interface GuardOptions {
    * listens on a loopback address.
    */
   allowedHosts?: readonly string[];
-  /** When set, admin requests must carry `Authorization: Bearer <token>` (for a server reachable from other machines). */
+  /**
+   * When set, admin requests must carry `Authorization: Bearer <token>` (for a server reachable from
+   * other machines).
+   */
   adminToken?: string;
 }
 
