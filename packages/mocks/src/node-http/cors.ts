@@ -1,4 +1,4 @@
-// CORS: any web page may read the API's answers (`*`, as the real APIs allow); the admin routes
+// CORS: any web page may read the API's answers (`*`); the admin routes
 // answer a listed origin only, and nobody else gets CORS headers from them.
 import type { IncomingMessage } from 'node:http';
 import { SESSION_HEADER } from '../core/admin.js';
