@@ -14,7 +14,10 @@ export interface FixtureInput {
   textAssessment?: { accounts?: AccountInput[] };
 }
 
-/** A complete `Fixture` from a partial one (extra keys are kept). Pass it to `createMockState` or `--fixture` (as JSON). */
+/**
+ * A complete `Fixture` from a partial one (extra keys are kept). Pass it to `createMockState` or
+ * `--fixture` (as JSON).
+ */
 export function defineFixture(input: FixtureInput = {}): Fixture {
   const idcheck: IdCheckFixture = {
     ...input.idcheck,

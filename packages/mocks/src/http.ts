@@ -3,5 +3,5 @@
 export { FixtureError } from './core/fixture-check.js';
 export type { MockOptions } from './core/options.js';
 export { defineFixture, type FixtureInput } from './fixture.js';
-export { createMockHttpServer, type HttpServerOptions, type MockHttpServer } from './http/server.js';
+export { createMockHttpServer, type HttpServerOptions, type MockHttpServer } from './node-http/server.js';
 export { createMockState, defaultFixture, type Fixture, type MockState } from './state.js';

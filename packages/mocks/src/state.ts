@@ -13,7 +13,10 @@ export const areas = [idcheckArea, textAssessmentArea] as const;
 /** A mock state: both areas' live data plus `load`, `reset`, `toFixture` and the options. */
 export type MockState = StateOf<typeof areas>;
 
-/** Fixture / state JSON: what `--fixture`, `PUT /__mock/state` and `createMockState()` accept, and `GET /__mock/state` returns. Extra keys are allowed. */
+/**
+ * Fixture / state JSON: what `--fixture`, `PUT /__mock/state` and `createMockState()` accept, and
+ * `GET /__mock/state` returns. Extra keys are allowed.
+ */
 export interface Fixture {
   idcheck: IdCheckFixture;
   textAssessment: TextAssessmentFixture;
@@ -22,7 +25,10 @@ export interface Fixture {
 /** The built-in fixture (see the root README for its keys and tokens). */
 export const defaultFixture: Fixture = defaultFixtureJson as Fixture;
 
-/** A fresh, isolated state seeded from `fixture` (default: the built-in fixture); throws `FixtureError` naming the bad path. */
+/**
+ * A fresh, isolated state seeded from `fixture` (default: the built-in fixture); throws `FixtureError`
+ * naming the bad path.
+ */
 export function createMockState(fixture: unknown = defaultFixture, options: MockOptions = {}): MockState {
   return createState(areas, fixture, options);
 }

@@ -1182,7 +1182,8 @@ describe.each(adapters.map((make) => [make().name, make] as const))('%s adapter'
       expect((await get({ path: `${TA}/text/t1/results`, auth: AUTH })).body).toEqual(
         envelope(404, 'submission not found'),
       );
-      expect((await get({ path: `${TA}/text/t3/results`, auth: AUTH })).status).toBe(200); // another author's text stays
+      // another author's text stays
+      expect((await get({ path: `${TA}/text/t3/results`, auth: AUTH })).status).toBe(200);
 
       now = new Date('2026-01-02T04:00:00Z');
       expect((await get({ method: 'DELETE', path: `${TA}/author/learner-1`, auth: AUTH })).body).toEqual(first.body);

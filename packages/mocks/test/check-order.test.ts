@@ -66,7 +66,7 @@ describe('check order', () => {
     ).toBe(401);
   });
 
-  it('a body over 1 MiB: 413 before credentials for ID check, after them for text assessment (as each spec orders)', () => {
+  it('a body over 1 MiB: 413 before credentials for ID check, after them for text assessment (as specified)', () => {
     expect(call(state, { method: 'POST', url: '/v3/projection', headers: {}, bodyTooLarge: true })).toEqual({
       status: 413,
       body: { message: 'Request Entity Too Large' },

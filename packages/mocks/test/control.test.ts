@@ -119,7 +119,8 @@ describe.each(adapters)('control on %s', (make) => {
       expect(
         await read(await call('POST', '/v3/projection', { headers: JSON_HEADERS, body: newProjection() })),
       ).toEqual({ status: 409, body: { message: 'Projection name already exists' } });
-      expect(adapter.state.idcheck.projects.get('demo')!.projections.map((p) => p.name)).not.toContain('armed_one'); // nothing applied
+      // nothing applied
+      expect(adapter.state.idcheck.projects.get('demo')!.projections.map((p) => p.name)).not.toContain('armed_one');
     });
 
     it('message answers exactly that documented message; a filled-in template is sent as given', async () => {

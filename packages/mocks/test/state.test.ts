@@ -125,6 +125,24 @@ describe('fixture validation', () => {
     expect(state.textAssessment.accounts.get('demo-account')!.texts.has('t1')).toBe(true);
   });
 
+  it("each area's slice is read where the state names it; load and reset replace it there", () => {
+    const state = createMockState();
+    const before = state.idcheck;
+    expect(state.slices.idcheck).toBe(before);
+    expect(state.slices.textAssessment).toBe(state.textAssessment);
+    state.load(mutate((f) => (f.idcheck.projects = f.idcheck.projects.filter((p: { id: string }) => p.id === 'demo'))));
+    expect(state.idcheck).not.toBe(before);
+    expect(state.slices.idcheck).toBe(state.idcheck);
+    expect([...state.idcheck.projects.keys()]).toEqual(['demo']);
+    state.reset();
+    expect(state.slices.idcheck).toBe(state.idcheck);
+    expect(state.idcheck.projects.size).toBe(before.projects.size);
+    // a session's slices are its own, seeded from the fixture
+    const session = state.session('typed') as typeof state;
+    expect(session.idcheck).not.toBe(state.idcheck);
+    expect(session.slices.idcheck).toBe(session.idcheck);
+  });
+
   it('the built-in fixture has what the README promises', () => {
     const f: Fixture = defaultFixture;
     const demo = f.idcheck.projects.find((p) => p.id === 'demo')!;

@@ -3,33 +3,20 @@
 // `400 {"message": "<what is wrong>"}`.
 import { ArmError } from './control.js';
 import { FixtureError } from './fixture-check.js';
-import { json, type MockResponse } from './http.js';
-import { type MockStateCore, SESSION_HEADER, SessionError } from './state.js';
+import type { RequestBody } from './request.js';
+import { json, type MockResponse } from './response.js';
+import { type MockStateCore, SESSION_HEADER, stateFor } from './state.js';
 
 export const ADMIN_PREFIX = '/__mock/';
 /** The header that picks a session's state, arms and journal. */
-export { SESSION_HEADER };
+export { SESSION_HEADER, stateFor };
 
 /** True for a path under `/__mock/`. */
 export const isAdminPath = (path: string) => path.startsWith(ADMIN_PREFIX);
 
 const METHOD_NOT_ALLOWED = () => json(405, { message: 'Method Not Allowed' });
 
-/** The state a request acts on: a session's when it names one, else `state`; a malformed name is a 400. */
-export function stateFor(state: MockStateCore, session: string | undefined): MockStateCore | MockResponse {
-  if (session === undefined) return state;
-  try {
-    return state.session(session);
-  } catch (error) {
-    if (error instanceof SessionError) return json(400, { message: error.message });
-    throw error;
-  }
-}
-
-function parse(body: {
-  text: string | undefined;
-  tooLarge: boolean;
-}): { ok: true; value: unknown } | { ok: false; response: MockResponse } {
+function parse(body: RequestBody): { ok: true; value: unknown } | { ok: false; response: MockResponse } {
   if (body.tooLarge) return { ok: false, response: json(400, { message: 'request body over 1 MiB' }) };
   try {
     return { ok: true, value: JSON.parse(body.text ?? '') };
@@ -46,7 +33,7 @@ export function handleAdmin(
   root: MockStateCore,
   method: string,
   path: string,
-  body: { text: string | undefined; tooLarge: boolean },
+  body: RequestBody,
   search = '',
   session?: string,
 ): MockResponse {

@@ -3,8 +3,9 @@
 // (version, credentials, body size, in its spec's order), and its operations. Areas register with
 // the core through `createState(areas, ...)`; the core imports none of them.
 import type { OperationId } from '@scrub/spec';
-import type { MockRequest, MockResponse } from './http.js';
 import type { MockOptionsResolved } from './options.js';
+import type { MockRequest } from './request.js';
+import type { MockResponse } from './response.js';
 
 /** What an operation (and the gate before it) is handed: the request, parsed once, and the area's state. */
 export interface OperationRequest<Slice> {
@@ -17,10 +18,27 @@ export interface OperationRequest<Slice> {
   readonly options: MockOptionsResolved;
 }
 
-/** The gate's verdict: refuse with a response, or let the operation run with what the gate found (e.g. the project of a key). */
+/**
+ * The gate's verdict: refuse with a response, or let the operation run with what the gate found (e.g.
+ * the project of a key).
+ */
 export type GateResult<Auth> = { ok: true; auth: Auth } | { ok: false; response: MockResponse };
 
-export interface ApiArea<Key extends string = string, Slice = any, Auth = any, Part = any> {
+/**
+ * One operation of an area. Declared in method syntax (whose parameters TypeScript compares both
+ * ways) so an area of its own slice and auth types is still an `ApiArea` to the core, which hands
+ * each operation the slice and auth its own area produced.
+ */
+export type Operation<Slice, Auth> = {
+  run(call: OperationRequest<Slice>, auth: Auth): MockResponse;
+}['run'];
+
+/**
+ * An API area over its own `Slice` (live state), `Auth` (what its gate finds) and `Part` (fixture
+ * JSON). The core sees every area as `ApiArea` (all three `unknown`) and only ever passes an area
+ * what that same area produced.
+ */
+export interface ApiArea<Key extends string = string, Slice = unknown, Auth = unknown, Part = unknown> {
   /** Key of this area in fixture and state JSON (`idcheck`, `textAssessment`). */
   readonly key: Key;
   /** Path parameters handed to the gate as sent, not percent-decoded (text assessment's `version`). */
@@ -42,10 +60,12 @@ export interface ApiArea<Key extends string = string, Slice = any, Auth = any, P
   /** The checks before every operation, in the spec's order. */
   gate(call: OperationRequest<Slice>): GateResult<Auth>;
   /** The operations, by operation id. */
-  readonly operations: Readonly<Record<string, (call: OperationRequest<Slice>, auth: Auth) => MockResponse>>;
+  readonly operations: Readonly<Record<string, Operation<Slice, Auth>>>;
 }
 
 /** The state slice of an area. */
-export type SliceOf<A> = A extends ApiArea<string, infer Slice, any, any> ? Slice : never;
+export type SliceOf<A> = A extends ApiArea<string, infer Slice> ? Slice : never;
 /** The fixture part of an area. */
-export type PartOf<A> = A extends ApiArea<string, any, any, infer Part> ? Part : never;
+export type PartOf<A> = A extends ApiArea<string, unknown, unknown, infer Part> ? Part : never;
+/** Each area's slice under its key: what a state over `Areas` exposes. */
+export type SlicesOf<Areas extends readonly ApiArea[]> = { [A in Areas[number] as A['key']]: SliceOf<A> };

@@ -9,10 +9,11 @@ import {
   type OperationId,
   templateMatches,
 } from '@scrub/spec';
-import { FAULTS, type Fault, json, type MockResponse } from './http.js';
+import { FAULTS, type Fault } from './faults.js';
 import { MAX_DELAY_MS } from './prefer.js';
+import { json, type MockResponse } from './response.js';
 
-export { FAULTS, type Fault } from './http.js';
+export { FAULTS, type Fault } from './faults.js';
 
 /** The statuses an operation documents errors for. */
 export type DocumentedStatus<Op extends OperationId> = (typeof errorMessages)[Op][number]['status'];
@@ -130,7 +131,8 @@ function armedResponse(
       ? undefined
       : (errorMessages[operationId] as readonly DocumentedError[]).find((e) => e.status === status)!;
   const error = documentedErrorFor(operationId, first?.message ?? message!)!;
-  // an armed answer is meant to reach the app: clients that honour `x-should-retry` (the Scrub SDK does) do not retry it
+  // an armed answer is meant to reach the app: clients that honour `x-should-retry` (the Scrub SDK
+  // does) do not retry it
   return { ...json(error.status, error.body), headers: ARMED_HEADERS, message: error.message };
 }
 
@@ -161,7 +163,8 @@ export function acceptArm(input: unknown, id: string): Arm & { response?: MockRe
   const documented = errorMessages[op] as readonly DocumentedError[];
   if (status !== undefined && !documented.some((e) => e.status === status))
     throw new ArmError(
-      `${op} documents no error with status ${JSON.stringify(status)} (it documents ${[...new Set(documented.map((e) => e.status))].join(', ')})`,
+      `${op} documents no error with status ${JSON.stringify(status)} ` +
+        `(it documents ${[...new Set(documented.map((e) => e.status))].join(', ')})`,
     );
   if (
     message !== undefined &&

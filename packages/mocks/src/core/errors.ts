@@ -7,7 +7,7 @@ import {
   errorMessages,
   type OperationId,
 } from '@scrub/spec';
-import { errorJson, json, type MockResponse } from './http.js';
+import { errorJson, json, type MockResponse } from './response.js';
 
 /** The documented error `message` of `operationId`, with `{name}` parts filled from `values`. */
 export function documentedError<Op extends OperationId>(

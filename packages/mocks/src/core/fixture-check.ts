@@ -28,7 +28,10 @@ export const arrayOf =
     for (const [i, x] of (v as unknown[]).entries()) item(x, `${p}[${i}]`);
   };
 
-/** An object with `required` keys and `optional` ones (checked when present and not undefined); extra keys are allowed. */
+/**
+ * An object with `required` keys and `optional` ones (checked when present and not undefined); extra
+ * keys are allowed.
+ */
 export const object =
   (required: Record<string, Check>, optional: Record<string, Check> = {}): Check =>
   (v, p) => {

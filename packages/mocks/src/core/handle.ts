@@ -1,13 +1,15 @@
-// One entry point for every adapter: route once, then the controls (the request's own `Prefer`
-// header, else an armed response for the operation), the area's gate and the operation; every
-// request an area claims goes into the journal. Synchronous unless a delay asks to wait, so the
-// server's hot path allocates no promises.
+// The core's handling of a routed request in the state it acts on: the controls (the request's own
+// `Prefer` header, else an armed response for the operation), the area's gate and the operation;
+// every request an area claims goes into the journal. Adapters reach it through `serveRequest`
+// (core/serve.ts), which picks the session first. Synchronous unless a delay asks to wait.
 import { messageOf } from '@scrub/spec/helpers';
 import type { ApiArea, OperationRequest } from './area.js';
 import { type ArmEffect, type Fault, JOURNAL_BODY_LIMIT } from './control.js';
 import { exampleError } from './errors.js';
-import { errorJson, FAULT_RESPONSE, isFault, type MockRequest, type MockResponse, type MockResult } from './http.js';
+import { FAULT_RESPONSE, isFault, type MockResult } from './faults.js';
 import { describeIgnored, type Preferences, parsePrefer } from './prefer.js';
+import type { MockRequest } from './request.js';
+import { errorJson, type MockResponse } from './response.js';
 import type { RouteMatch } from './router.js';
 import type { MockStateCore } from './state.js';
 
@@ -75,7 +77,7 @@ function answer(
     request,
     operationId,
     params: match.params,
-    slice: (state as unknown as Record<string, unknown>)[area.key],
+    slice: state.slices[area.key],
     options: state.options,
   };
   let response: MockResponse;

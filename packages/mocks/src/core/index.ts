@@ -15,17 +15,12 @@ export {
   type JournalEntry,
 } from './control.js';
 export { documentedError, exampleError } from './errors.js';
+export { isFault, type MockResult } from './faults.js';
 export { FixtureError } from './fixture-check.js';
 export { handleRequest } from './handle.js';
-export {
-  BODY_LIMIT,
-  isFault,
-  json,
-  type MockRequest,
-  type MockResponse,
-  type MockResult,
-  toMockRequest,
-} from './http.js';
 export type { MockOptions, MockOptionsResolved } from './options.js';
+export { BODY_LIMIT, type MockRequest, toMockRequest } from './request.js';
+export { json, type MockResponse } from './response.js';
 export { createRouter, type RouteMatch, type Router } from './router.js';
+export { isTransportFault, type Served, serveRequest, type TransportFault } from './serve.js';
 export { createState, type MockStateCore, SESSION_LIMIT, SessionError, type StateOf } from './state.js';

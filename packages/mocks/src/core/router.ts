@@ -2,7 +2,7 @@
 // path and method resolve to an operation (with its path parameters), a 404 or a 405 in one pass.
 import { type DocumentedError, errorMessages, type OperationId } from '@scrub/spec';
 import type { ApiArea } from './area.js';
-import { errorJson, type MockResponse } from './http.js';
+import { errorJson, type MockResponse } from './response.js';
 
 /** One path template of an area and the operation per method on it. */
 interface CompiledRoute {

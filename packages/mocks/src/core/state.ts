@@ -1,10 +1,11 @@
 // A mock state: the registered areas, each with its live slice, built from a fixture. The core knows
 // areas only through `ApiArea`; `toFixture()` turns the slices back into fixture JSON.
 import type { OperationId } from '@scrub/spec';
-import type { ApiArea, PartOf, SliceOf } from './area.js';
+import type { ApiArea, PartOf, SlicesOf } from './area.js';
 import { type Arm, type ArmRequest, Control, type JournalEntry } from './control.js';
 import { FixtureError, fail, isObject } from './fixture-check.js';
 import { type MockOptions, type MockOptionsResolved, resolveOptions } from './options.js';
+import { json, type MockResponse } from './response.js';
 import { createRouter, type Router } from './router.js';
 
 export interface MockStateCore {
@@ -13,13 +14,21 @@ export interface MockStateCore {
   readonly areas: readonly ApiArea[];
   /** The areas' routes, compiled once. */
   readonly router: Router;
-  /** Replaces the whole current state; throws `FixtureError` (and keeps the old state) when `fixture` is malformed. */
+  /** Each area's live slice, under the area's key (`load` and `reset` replace them all). */
+  readonly slices: Readonly<Record<string, unknown>>;
+  /**
+   * Replaces the whole current state; throws `FixtureError` (and keeps the old state) when `fixture`
+   * is malformed.
+   */
   load(fixture: unknown): void;
   /** Back to the fixture the state was created with (`load` does not change it). */
   reset(): void;
   /** The whole state as fixture JSON. */
   toFixture(): Record<string, unknown>;
-  /** Arms a documented error, a fault or a delay for the next `times` requests of an operation (throws `ArmError` when refused). */
+  /**
+   * Arms a documented error, a fault or a delay for the next `times` requests of an operation (throws
+   * `ArmError` when refused).
+   */
   arm<Op extends OperationId>(arm: ArmRequest<Op>): Arm;
   /** Pending arms, oldest first. */
   readonly arms: Arm[];
@@ -49,12 +58,23 @@ export class SessionError extends Error {
   override name = 'SessionError';
 }
 
-/** A state over `Areas`: the core plus one live slice per area, under the area's key. */
-export type StateOf<Areas extends readonly ApiArea[]> = Omit<MockStateCore, 'toFixture'> & {
-  [A in Areas[number] as A['key']]: SliceOf<A>;
-} & {
-  toFixture(): { [A in Areas[number] as A['key']]: PartOf<A> };
-};
+/** A state over `Areas`: the core plus one live slice per area, under the area's key (also in `slices`). */
+export type StateOf<Areas extends readonly ApiArea[]> = Omit<MockStateCore, 'toFixture' | 'slices'> &
+  SlicesOf<Areas> & {
+    readonly slices: SlicesOf<Areas>;
+    toFixture(): { [A in Areas[number] as A['key']]: PartOf<A> };
+  };
+
+/** The state a request acts on: a session's when it names one, else `state`; a malformed name is a 400. */
+export function stateFor(state: MockStateCore, session: string | undefined): MockStateCore | MockResponse {
+  if (session === undefined) return state;
+  try {
+    return state.session(session);
+  } catch (error) {
+    if (error instanceof SessionError) return json(400, { message: error.message });
+    throw error;
+  }
+}
 
 const copy = <T>(value: T): T => {
   try {
@@ -93,7 +113,8 @@ export function createState<const Areas extends readonly ApiArea[]>(
   fixture: unknown,
   options: MockOptions = {},
 ): StateOf<Areas> {
-  return createFrom(areas, accept(areas, fixture), options, createRouter(areas)) as unknown as StateOf<Areas>;
+  // the one place the typed shape is asserted: `createFrom` defines a getter per area key over `slices`
+  return createFrom(areas, accept(areas, fixture), options, createRouter(areas)) as StateOf<Areas>;
 }
 
 function createFrom(
@@ -104,16 +125,20 @@ function createFrom(
 ): MockStateCore {
   const control = new Control();
   const sessions = new Map<string, MockStateCore>();
+  let slices = build(areas, base);
   const state: MockStateCore = {
     options: resolveOptions(options),
     areas,
     router,
     control,
+    get slices() {
+      return slices;
+    },
     load(next) {
-      Object.assign(state, build(areas, accept(areas, next)));
+      slices = build(areas, accept(areas, next));
     },
     reset() {
-      Object.assign(state, build(areas, base));
+      slices = build(areas, base);
       control.reset();
     },
     arm: (arm) => control.arm(arm),
@@ -138,10 +163,11 @@ function createFrom(
     },
     toFixture() {
       const out: Record<string, unknown> = {};
-      for (const area of areas) out[area.key] = area.dump((state as unknown as Record<string, unknown>)[area.key]);
+      for (const area of areas) out[area.key] = area.dump(slices[area.key]);
       return out;
     },
   };
-  Object.assign(state, build(areas, base));
+  // `state.idcheck` and the like: always the current slice, whatever `load` or `reset` put there
+  for (const area of areas) Object.defineProperty(state, area.key, { get: () => slices[area.key], enumerable: true });
   return state;
 }

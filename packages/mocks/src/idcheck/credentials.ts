@@ -1,6 +1,7 @@
 // `x-api-key` -> project. A key belongs to one project; an orphaned key names a project that is gone.
 import { encrypt } from '@scrub/spec/crypto';
-import { json, type MockRequest, type MockResponse } from '../core/http.js';
+import type { MockRequest } from '../core/request.js';
+import { json, type MockResponse } from '../core/response.js';
 import type { IdCheckProject, IdCheckState } from './state.js';
 
 /** What the gate hands an ID-check operation: the key's project. */

@@ -3,7 +3,7 @@
 import { operationRoutes } from '@scrub/spec/idcheck';
 import type { ApiArea, GateResult, OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
-import { errorJson, type MockResponse } from '../core/http.js';
+import { errorJson, type MockResponse } from '../core/response.js';
 import { credentials, type ProjectAuth } from './credentials.js';
 import { partialDeleteSubmission } from './partial-delete.js';
 import { createProjection, deleteProjection, getProjection, listProjections } from './projections.js';

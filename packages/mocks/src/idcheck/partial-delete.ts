@@ -3,7 +3,7 @@
 import { checkPartialDelete } from '@scrub/spec/rules';
 import type { OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
-import type { MockResponse } from '../core/http.js';
+import type { MockResponse } from '../core/response.js';
 import { type ProjectAuth, success } from './credentials.js';
 import { AUDIT_LOG_LIMIT, type IdCheckState, type Submission } from './state.js';
 

@@ -5,7 +5,7 @@ import { decrypt } from '@scrub/spec/crypto';
 import { projectionFieldValues } from '@scrub/spec/idcheck';
 import type { OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
-import type { MockResponse } from '../core/http.js';
+import type { MockResponse } from '../core/response.js';
 import { type ProjectAuth, success } from './credentials.js';
 import { type IdCheckProject, type IdCheckState, PROJECTION_LIMIT, type Projection } from './state.js';
 

@@ -121,7 +121,8 @@ export function loadIdCheck(fixture: IdCheckFixture, path: string): IdCheckState
       throw new FixtureError(`${at}.projections: expected at most ${PROJECTION_LIMIT} (the API's limit)`);
     if ((p.auditLog?.length ?? 0) > AUDIT_LOG_LIMIT)
       throw new FixtureError(
-        `${at}.auditLog: expected at most ${AUDIT_LOG_LIMIT} entries (the mock keeps the latest ${AUDIT_LOG_LIMIT.toLocaleString('en')})`,
+        `${at}.auditLog: expected at most ${AUDIT_LOG_LIMIT} entries ` +
+          `(the mock keeps the latest ${AUDIT_LOG_LIMIT.toLocaleString('en')})`,
       );
     projects.set(p.id, {
       id: p.id,
@@ -136,7 +137,8 @@ export function loadIdCheck(fixture: IdCheckFixture, path: string): IdCheckState
     // a key has one role: a project's, or an orphan's (never quoted: it is a credential)
     if (apiKeys.has(key))
       throw new FixtureError(
-        `${path}.orphanApiKeys[${i}]: also a key of project "${apiKeys.get(key)}" (a key is a project's or an orphan's, not both)`,
+        `${path}.orphanApiKeys[${i}]: also a key of project "${apiKeys.get(key)}" ` +
+          "(a key is a project's or an orphan's, not both)",
       );
   });
   return { projects, apiKeys, orphanApiKeys: new Set(fixture.orphanApiKeys) };

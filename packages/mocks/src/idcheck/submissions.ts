@@ -2,7 +2,7 @@
 
 import type { OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
-import type { MockResponse } from '../core/http.js';
+import type { MockResponse } from '../core/response.js';
 import { type ProjectAuth, success } from './credentials.js';
 import type { IdCheckProject, IdCheckState, Submission } from './state.js';
 

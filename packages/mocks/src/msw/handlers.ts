@@ -3,24 +3,21 @@
 // the core's router, in the first predicate that sees it; the resolver reuses that match. (MSW's own
 // path patterns are not used: they throw on a malformed `%` escape.)
 import { type HttpHandler, HttpResponse, http } from 'msw';
-import { handleAdmin, isAdminPath, SESSION_HEADER, stateFor } from '../core/admin.js';
-import { handleRequest } from '../core/handle.js';
-import {
-  BODY_LIMIT,
-  INVALID_JSON_BODY,
-  isFault,
-  type MockResponse,
-  type MockResult,
-  toMockRequest,
-} from '../core/http.js';
+import { handleAdmin, isAdminPath, SESSION_HEADER } from '../core/admin.js';
+import { BODY_LIMIT, type RequestBody, toMockRequest } from '../core/request.js';
+import type { MockResponse } from '../core/response.js';
 import type { RouteMatch } from '../core/router.js';
+import { isTransportFault, serveRequest, type TransportFault } from '../core/serve.js';
 import type { MockStateCore } from '../core/state.js';
 import { nameHandler, urlBelow } from './match.js';
 
 export interface HandlerOptions {
   /** Origin (and optional path prefix) to intercept, e.g. `https://rest-api.argosidentity.com`. Default: any origin. */
   baseUrl?: string;
-  /** Also answer the admin routes (`/__mock/reset`, `/__mock/state`, `/__mock/arm`, `/__mock/requests`) under `baseUrl` (default true). */
+  /**
+   * Also answer the admin routes (`/__mock/reset`, `/__mock/state`, `/__mock/arm`, `/__mock/requests`)
+   * under `baseUrl` (default true).
+   */
   admin?: boolean;
 }
 
@@ -30,14 +27,10 @@ const respond = (response: MockResponse) =>
   new HttpResponse(response.body ?? null, { status: response.status, headers: response.headers });
 
 /** An armed or `Prefer` fault, as far as a Fetch `Response` allows. */
-function faultResponse(
-  kind: Extract<MockResult, { fault: unknown }>['fault'],
-  response: MockResponse | undefined,
-): Response {
-  if (kind === 'reset' || kind === 'apply-then-reset') return HttpResponse.error();
-  if (kind === 'invalid-json')
-    return new HttpResponse(INVALID_JSON_BODY, { status: 200, headers: { 'content-type': 'application/json' } });
-  const body = encoder.encode(response?.body ?? '');
+function faultResponse(fault: TransportFault): Response {
+  if (fault.fault === 'reset' || fault.fault === 'apply-then-reset') return HttpResponse.error();
+  const kind = fault.fault;
+  const body = encoder.encode(fault.response.body ?? '');
   let sent = false;
   const stream = new ReadableStream<Uint8Array>({
     // stall: headers arrive, the body never does; truncate: the first half arrives, then the stream errors.
@@ -69,7 +62,7 @@ interface Parsed {
   match: RouteMatch | undefined;
 }
 
-async function readBody(request: Request): Promise<{ text: string | undefined; tooLarge: boolean }> {
+async function readBody(request: Request): Promise<RequestBody> {
   const text = request.body ? await request.text() : '';
   const tooLarge = text.length > BODY_LIMIT / 4 && encoder.encode(text).byteLength > BODY_LIMIT;
   return { text: tooLarge || text === '' ? undefined : text, tooLarge };
@@ -95,23 +88,21 @@ export function createHandlers(state: MockStateCore, options: HandlerOptions = {
   const resolver = async ({ request }: { request: Request }) => {
     const entry = parse(request);
     if (!entry?.match) return undefined;
-    const target = stateFor(state, request.headers.get(SESSION_HEADER) ?? undefined);
-    if (!('control' in target)) return respond(target);
     const body = await readBody(request);
-    const result = await handleRequest(
-      target,
+    const url = entry.path + entry.search;
+    const served = await serveRequest(
+      state,
       toMockRequest({
         method: request.method,
-        url: entry.path + entry.search,
+        url,
         headers: request.headers,
         body: body.text,
         bodyTooLarge: body.tooLarge,
       }),
       entry.match,
     );
-    if (!result) return undefined; // not ours: the next handler, or MSW's unhandled-request policy
-    if (isFault(result)) return faultResponse(result.fault, result.response);
-    return respond(result);
+    if (!served) return undefined; // not ours: the next handler, or MSW's unhandled-request policy
+    return isTransportFault(served) ? faultResponse(served) : respond(served);
   };
 
   const operations = state.areas.flatMap((area) =>

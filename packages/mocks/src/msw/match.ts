@@ -8,7 +8,10 @@ export function urlBelow(base: string | undefined, url: string): URL | undefined
   return url.startsWith(`${base}/`) ? new URL(url.slice(base.length).replace(/^\/?/, 'http://base/')) : undefined;
 }
 
-/** What MSW shows for a handler (its log, `server.listHandlers()`): custom predicates would read "[custom predicate]". */
+/**
+ * What MSW shows for a handler (its log, `server.listHandlers()`): custom predicates would read
+ * "[custom predicate]".
+ */
 export function nameHandler(handler: HttpHandler, name: string): HttpHandler {
   (handler.info as { header: string }).header = name;
   return handler;

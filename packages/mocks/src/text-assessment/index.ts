@@ -3,7 +3,7 @@
 import { operationRoutes } from '@scrub/spec/text-assessment';
 import type { ApiArea, GateResult, OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
-import { errorJson } from '../core/http.js';
+import { errorJson } from '../core/response.js';
 import { deleteAuthorSubmissions, getTextResults, submitText } from './operations.js';
 import {
   checkTextAssessmentFixture,

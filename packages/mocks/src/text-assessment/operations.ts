@@ -2,7 +2,7 @@
 import { checkAuthorId } from '@scrub/spec/rules';
 import type { OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
-import { json, type MockResponse } from '../core/http.js';
+import { json, type MockResponse } from '../core/response.js';
 import { assess } from './results.js';
 import type { TextAccount, TextAssessmentState } from './state.js';
 import { checkTextBody, type TextProblem } from './validate.js';

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiArea } from '../../src/core/area.js';
 import { handleRequest } from '../../src/core/handle.js';
-import { json, toMockRequest } from '../../src/core/http.js';
+import { toMockRequest } from '../../src/core/request.js';
+import { json } from '../../src/core/response.js';
 import { createRouter } from '../../src/core/router.js';
 import { createState } from '../../src/core/state.js';
 import { areas } from '../../src/state.js';

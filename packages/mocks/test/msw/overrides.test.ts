@@ -63,8 +63,9 @@ describe('override', () => {
     expect(await get('/v3/projection')).toEqual({ status: 500, body: { message: 'Internal server error' } });
   });
 
-  it("matches by the mock's route, not by MSW's pattern: a malformed escape is its request as the mock routes it, another method is not", async () => {
-    expect(await get('/v3/projection/a%ZZ')).toEqual({ status: 404, body: { message: 'Projection not found' } }); // the mock's own answer
+  it("matches as the mock routes (not MSW's patterns): a malformed escape included, another method not", async () => {
+    // the mock's own answer
+    expect(await get('/v3/projection/a%ZZ')).toEqual({ status: 404, body: { message: 'Projection not found' } });
     // the override answers 500, the mock itself never does here: each answer says who gave it
     server.use(override('getProjection', () => errorResponse('getProjection', 'Internal server error')));
     expect((await get('/v3/projection/hidebirth0001')).status).toBe(500);

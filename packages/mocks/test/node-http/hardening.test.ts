@@ -143,7 +143,8 @@ describe('admin routes and web pages', () => {
     ]);
     expect((await fetch(`${base}/__mock/state`, { headers: { authorization: 'Bearer token-1235' } })).status).toBe(401);
     expect((await fetch(`${base}/__mock/state`, { headers: { authorization: 'Bearer token-1234' } })).status).toBe(200);
-    expect((await fetch(`${base}/v3/projection`, { headers: { 'x-api-key': 'test-api-key' } })).status).toBe(200); // API routes need none
+    // API routes need none
+    expect((await fetch(`${base}/v3/projection`, { headers: { 'x-api-key': 'test-api-key' } })).status).toBe(200);
   });
 });
 
@@ -154,7 +155,8 @@ describe('DNS rebinding', () => {
       const r = await raw(port, 'GET', path, { host: 'evil.example:4010', 'x-api-key': 'test-api-key' });
       expect(r.status, path).toBe(403);
       expect(JSON.parse(r.body).message, path).toBe(
-        'Host evil.example:4010 is not allowed: the mock answers loopback names only (allow a host with --allowed-host)',
+        'Host evil.example:4010 is not allowed: the mock answers loopback names only ' +
+          '(allow a host with --allowed-host)',
       );
     }
     for (const host of ['localhost:4010', 'LOCALHOST', '127.0.0.1', '127.1.2.3:80', '[::1]:4010'])
@@ -213,7 +215,8 @@ describe("what Node's parser refuses, and silent connections", () => {
     const { port } = await start();
     const answer = await wire(
       port,
-      'POST /v3/projection HTTP/1.1\r\nhost: localhost\r\nx-api-key: test-api-key\r\ncontent-type: application/json\r\nexpect: 100-continue\r\ncontent-length: 5000000\r\n\r\n',
+      'POST /v3/projection HTTP/1.1\r\nhost: localhost\r\nx-api-key: test-api-key\r\n' +
+        'content-type: application/json\r\nexpect: 100-continue\r\ncontent-length: 5000000\r\n\r\n',
       1_000,
     );
     expect(answer).not.toContain('100 Continue');
@@ -226,7 +229,8 @@ describe("what Node's parser refuses, and silent connections", () => {
     // a delayed request, then garbage pipelined behind it: the delayed answer must not be a raw 400
     const answer = await wire(
       port,
-      'GET /v3/projection HTTP/1.1\r\nhost: localhost\r\nx-api-key: test-api-key\r\nprefer: delay=200\r\n\r\nNOT HTTP\r\n\r\n',
+      'GET /v3/projection HTTP/1.1\r\nhost: localhost\r\nx-api-key: test-api-key\r\nprefer: delay=200\r\n\r\n' +
+        'NOT HTTP\r\n\r\n',
       1_000,
     );
     expect(answer).toMatch(/^HTTP\/1\.1 200 /); // the delayed answer itself, whole
@@ -243,7 +247,7 @@ describe("what Node's parser refuses, and silent connections", () => {
 });
 
 describe('sessions', () => {
-  it('a path no area claims is a 404 whatever its session header (as under MSW, where it is not intercepted)', async () => {
+  it('a path no area claims is a 404 whatever its session header (as under MSW: not intercepted)', async () => {
     const { base } = await start();
     expect(await (await fetch(`${base}/favicon.ico`, { headers: { 'x-mock-session': 'not a name' } })).json()).toEqual({
       message: 'Not Found',
@@ -256,7 +260,8 @@ describe('log lines', () => {
     const { port, lines } = await start();
     const socket = connect(port, '127.0.0.1');
     socket.write(
-      'POST /v3/projection HTTP/1.1\r\nhost: localhost\r\nx-api-key: test-api-key\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"name":',
+      'POST /v3/projection HTTP/1.1\r\nhost: localhost\r\nx-api-key: test-api-key\r\n' +
+        'content-type: application/json\r\ncontent-length: 100\r\n\r\n{"name":',
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
     socket.destroy();
@@ -270,7 +275,8 @@ describe('log lines', () => {
     const { port, lines } = await start();
     await wire(
       port,
-      'GET http://user:pa55word@localhost/v3/projection HTTP/1.1\r\nhost: localhost\r\nx-api-key: test-api-key\r\nconnection: close\r\n\r\n',
+      'GET http://user:pa55word@localhost/v3/projection HTTP/1.1\r\nhost: localhost\r\n' +
+        'x-api-key: test-api-key\r\nconnection: close\r\n\r\n',
     );
     await raw(port, 'GET', `/v3/${'x'.repeat(500)}`);
     expect(lines[0]).toMatch(/^GET \/v3\/projection 200 /);

@@ -1,6 +1,6 @@
 // The request model every adapter builds: one rule for the path, for routing, logs and the journal.
 import { describe, expect, it } from 'vitest';
-import { pathOf, toMockRequest } from '../../src/core/http.js';
+import { pathOf, toMockRequest } from '../../src/core/request.js';
 
 describe('the path of a request target', () => {
   it.each([

@@ -52,7 +52,8 @@ describe('standalone server', () => {
 
     expect((await fetch(`${base}/__mock/reset`, { method: 'POST' })).status).toBe(200);
     const back = await fetch(`${base}/v3/submission?submission_id=s1`, { headers: { 'x-api-key': 'test-api-key' } });
-    expect((await back.json()).Items[0]).toEqual(defaultFixture.idcheck.projects[0]!.submissions[0]); // the server's own fixture
+    // the server's own fixture
+    expect((await back.json()).Items[0]).toEqual(defaultFixture.idcheck.projects[0]!.submissions[0]);
   });
 
   it('refuses a malformed state with the bad path and keeps the old state', async () => {
