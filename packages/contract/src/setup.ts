@@ -3,7 +3,7 @@
 // the ids the cases may use and optional hooks around the run.
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Credentials } from './cases.js';
+import type { Credentials } from './model.js';
 
 /** The environment variable of each credential. */
 export const CREDENTIAL_ENV = {

@@ -5,8 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Req, send } from '../src/http.js';
+import { send } from '../src/http.js';
 import { checkTraffic } from '../src/index.js';
+import type { Req } from '../src/model.js';
 import { cli as runCli } from './cli.js';
 import { type Running, startMock } from './servers.js';
 
