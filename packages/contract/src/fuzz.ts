@@ -206,5 +206,6 @@ export function fuzzLine(r: FuzzResult): string {
   if (!r.failure)
     return `ok   ${r.operationId}: ${r.runs} spec-breaking requests all got a documented 4xx (seed ${r.seed})`;
   const replay = `--only ${r.operationId} --seed ${r.seed}${r.path ? ` --fuzz-path ${r.path}` : ''}`;
-  return `FAIL ${r.operationId}: ${r.failure}\n       replay: ${replay}${r.reproduce ? `\n       reproduce: ${r.reproduce}` : ''}`;
+  const reproduce = r.reproduce ? `\n       reproduce: ${r.reproduce}` : '';
+  return `FAIL ${r.operationId}: ${r.failure}\n       replay: ${replay}${reproduce}`;
 }

@@ -205,7 +205,10 @@ describe('against a deployment that is not the mock', () => {
 describe('nothing is deleted that the run was not given or did not create', () => {
   it('every DELETE of a destructive run with negative properties names the given submission, or what the run created, or nothing that exists', async () => {
     const deletes: string[] = [];
-    const staging = await startStaging((x) => (x.method === 'DELETE' && deletes.push(x.url), x));
+    const staging = await startStaging((x) => {
+      if (x.method === 'DELETE') deletes.push(x.url);
+      return x;
+    });
     try {
       const report = await runContract({
         target: staging.url,

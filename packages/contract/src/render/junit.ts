@@ -45,5 +45,6 @@ function testsuite(suite: JunitSuite, countSkipped: boolean): string {
  */
 export function junitXml(name: string, suites: readonly JunitSuite[], options: { countSkipped?: boolean } = {}) {
   const parts = suites.map((s) => testsuite(s, options.countSkipped ?? true));
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(name)}">\n${parts.join('\n')}\n</testsuites>\n`;
+  const head = `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(name)}">`;
+  return `${head}\n${parts.join('\n')}\n</testsuites>\n`;
 }
