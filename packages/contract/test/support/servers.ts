@@ -5,13 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createMockState } from '@scrub/mocks';
 import { createMockHttpServer } from '@scrub/mocks/http';
-import { send } from '../src/http.js';
+import { send } from '../../src/http.js';
 
 export const SPECS = {
-  idcheck: fileURLToPath(new URL('../../../openapi/idcheck.yaml', import.meta.url)),
-  'text-assessment': fileURLToPath(new URL('../../../openapi/text-assessment.yaml', import.meta.url)),
+  idcheck: fileURLToPath(new URL('../../../../openapi/idcheck.yaml', import.meta.url)),
+  'text-assessment': fileURLToPath(new URL('../../../../openapi/text-assessment.yaml', import.meta.url)),
 } as const;
-const PRISM = fileURLToPath(new URL('../node_modules/.bin/prism', import.meta.url));
+const PRISM = fileURLToPath(new URL('../../node_modules/.bin/prism', import.meta.url));
 
 export interface Running {
   url: string;

@@ -1,8 +1,8 @@
 // The suite can fail: a server with exactly three faults (one wrong message, one wrong status, one
 // missing field) makes it report exactly those three.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runContract } from '../src/index.js';
-import { type Running, startMock, startProxy, startWrongServer } from './servers.js';
+import { runContract } from '../../src/index.js';
+import { type Running, startMock, startProxy, startWrongServer } from '../support/servers.js';
 
 let mock: Running;
 let wrong: Running;

@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { credentialsFromEnv, runContract } from '../src/index.js';
-import { cli as runCli } from './cli.js';
-import { type Running, STAGING, startStaging } from './servers.js';
+import { credentialsFromEnv, runContract } from '../../src/index.js';
+import { cli as runCli } from '../support/cli.js';
+import { type Running, STAGING, startStaging } from '../support/servers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scrub-contract-real-'));
 const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: dir, env });

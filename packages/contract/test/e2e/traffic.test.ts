@@ -5,11 +5,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send } from '../src/http.js';
-import { checkTraffic } from '../src/index.js';
-import type { Req } from '../src/model.js';
-import { cli as runCli } from './cli.js';
-import { type Running, startMock } from './servers.js';
+import { send } from '../../src/http.js';
+import { checkTraffic } from '../../src/index.js';
+import type { Req } from '../../src/model.js';
+import { cli as runCli } from '../support/cli.js';
+import { type Running, startMock } from '../support/servers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scrub-contract-traffic-'));
 const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: dir, env });

@@ -4,10 +4,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { compareReports, shapeOf } from '../src/index.js';
-import { type Shape, shapeDifferences } from '../src/shape.js';
-import { cli as runCli } from './cli.js';
-import { type Running, STAGING, startMock, startStaging } from './servers.js';
+import { compareReports, shapeOf } from '../../src/index.js';
+import { type Shape, shapeDifferences } from '../../src/shape.js';
+import { cli as runCli } from '../support/cli.js';
+import { type Running, STAGING, startMock, startStaging } from '../support/servers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scrub-contract-compare-'));
 const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: dir, env });
@@ -151,7 +151,7 @@ it('the mock against a wrong deployment: each difference named, the Prefer-only 
 });
 
 it('compareReports keys cases by operation and title', async () => {
-  const { runContract } = await import('../src/index.js');
+  const { runContract } = await import('../../src/index.js');
   const a = await runContract({ target: mockA.url, only: ['listProjections'], fuzzRuns: 0 });
   const c = compareReports(a, a);
   expect(c.ok).toBe(true);
