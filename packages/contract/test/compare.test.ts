@@ -52,8 +52,8 @@ describe('the comparison rendered', () => {
         '',
         '| operation | documented response | case | differences |',
         '|---|---|---|---|',
-        '| getProjection | 200 | reads a created projection | status: 200 vs 404; message: "Get projection success" vs null; ' +
-          'body.item: only in A; body.message: only in A |',
+        '| getProjection | 200 | reads a created projection | status: 200 vs 404; ' +
+          'message: "Get projection success" vs null; body.item: only in A; body.message: only in A |',
         '',
         '0 cases the same, 1 different, 0 not compared (not run on both)',
       ].join('\n'),

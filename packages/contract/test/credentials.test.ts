@@ -16,26 +16,29 @@ describe('credentials', () => {
     });
   });
 
-  it('a real-target run layers environment, set-up ids, the before hook and options; the main key fills the limit', async () => {
-    const creds = await targetCredentials(
-      context({ SCRUB_CONTRACT_API_KEY: ' env-key\n', SCRUB_CONTRACT_TOKEN: 'env-token' }),
-      {
-        idcheck: { submissionId: 'from-setup', deletableSubmissionId: 'setup-deletable' },
-        textAssessment: { accountId: 'setup-account' },
-        before: () => ({ idcheck: { submissionId: 'from-before' } }),
-      },
-      { accountId: 'option-account' },
-    );
-    expect(creds).toEqual({
-      version: 'v2.3.0',
-      apiKey: 'env-key',
-      limitApiKey: 'env-key',
-      token: 'env-token',
-      submissionId: 'from-before',
-      deletableSubmissionId: 'setup-deletable',
-      accountId: 'option-account',
-    });
-  });
+  it(
+    'a real-target run layers environment, set-up ids, ' + 'before hook, options; the main key fills the limit',
+    async () => {
+      const creds = await targetCredentials(
+        context({ SCRUB_CONTRACT_API_KEY: ' env-key\n', SCRUB_CONTRACT_TOKEN: 'env-token' }),
+        {
+          idcheck: { submissionId: 'from-setup', deletableSubmissionId: 'setup-deletable' },
+          textAssessment: { accountId: 'setup-account' },
+          before: () => ({ idcheck: { submissionId: 'from-before' } }),
+        },
+        { accountId: 'option-account' },
+      );
+      expect(creds).toEqual({
+        version: 'v2.3.0',
+        apiKey: 'env-key',
+        limitApiKey: 'env-key',
+        token: 'env-token',
+        submissionId: 'from-before',
+        deletableSubmissionId: 'setup-deletable',
+        accountId: 'option-account',
+      });
+    },
+  );
 
   it('refuses ids from a before hook that look like a credential', async () => {
     await expect(

@@ -45,7 +45,8 @@ describe('report', () => {
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<testsuites name="scrub-contract">',
         '  <testsuite name="idcheck" tests="3" failures="1" skipped="1">',
-        '    <testcase classname="idcheck.getProjection" name="200: reads a created projection" time="0.012"></testcase>',
+        '    <testcase classname="idcheck.getProjection" name="200: reads a created projection" time="0.012">' +
+          '</testcase>',
         '    <testcase classname="idcheck.getProjection" name="404 Projection not found: unknown" time="0.012">' +
           '<failure message="a &lt;b&gt;">a &lt;b&gt;\nc</failure></testcase>',
         '    <testcase classname="idcheck.listProjections" name="200: x" time="0.012">' +

@@ -80,75 +80,78 @@ it('the mock against a second mock: every case the same (exit 0), with Markdown,
   expect(readFileSync(join(dir, 'same.md'), 'utf8')).toContain('## Contract comparison');
 });
 
-it('the mock against a wrong deployment: each difference named, the Prefer-only cases not compared, exit 1', async () => {
-  writeFileSync(join(dir, 'staging.setup.json'), JSON.stringify(STAGING.setup));
-  const run = await cli(
-    [
-      'compare',
-      '--target',
-      mockA.url,
-      '--target',
-      wrong.url,
-      '--setup',
-      'staging.setup.json',
-      '--destructive',
-      '--fuzz-runs',
-      '0',
-      '--quiet',
-      '--report',
-      'diff.json',
-      '--junit',
-      'diff.xml',
-    ],
-    STAGING.env,
-  );
-  expect(run.code, run.out + run.err).toBe(1);
-  const json = JSON.parse(readFileSync(join(dir, 'diff.json'), 'utf8'));
-  const different = Object.fromEntries(
-    json.cases
-      .filter((c: { state: string }) => c.state === 'different')
-      .map((c: { operationId: string; title: string; differences: string[] }) => [
-        `${c.operationId}: ${c.title}`,
-        c.differences,
-      ]),
-  );
-  expect(Object.keys(different).sort()).toEqual([
-    'createProjection: with a name already used',
-    'getProjection: of an unknown projection',
-    'listProjections: lists the projections',
-    'submitText: accepts a text',
-  ]);
-  expect(different['getProjection: of an unknown projection']).toContain('status: 404 vs 400');
-  expect(different['createProjection: with a name already used']).toContain(
-    'message: "Projection name already exists" vs "Projection name already exist"',
-  );
-  // A's list is empty (an empty list matches any), so the wrong type shows as B failing the contract
-  expect(different['listProjections: lists the projections']).toContain(
-    'fails the contract on B only: body/items/0/fields must be array',
-  );
-  expect(different['submitText: accepts a text']).toContain('body.code: only in A');
-  // the Prefer cases run on the mock only
-  const notCompared = json.cases
-    .filter((c: { state: string }) => c.state === 'not compared')
-    .map((c: { operationId: string; response: string }) => `${c.operationId} ${c.response}`);
-  expect(notCompared.sort()).toEqual([
-    'createProjection 500 Internal server error',
-    'deleteAuthorSubmissions 500 internal server error',
-    'deleteProjection 500 Internal server error',
-    'getProjection 500 Internal server error',
-    'getSubmission 500 Internal server error',
-    'getTextResults 500 internal server error',
-    'listProjections 500 Internal server error',
-    'partialDeleteSubmission 500 Internal server error',
-    'submitText 500 internal server error',
-  ]);
-  expect(run.out).toContain(
-    '| getProjection | 404 Projection not found | of an unknown projection | status: 404 vs 400;',
-  );
-  expect(readFileSync(join(dir, 'diff.xml'), 'utf8')).toMatch(/failures="4"/);
-  for (const secret of Object.values(STAGING.env))
-    expect(run.out + run.err + readFileSync(join(dir, 'diff.json'), 'utf8')).not.toContain(secret);
-});
+it(
+  'the mock against a wrong deployment: each difference named, ' + 'the Prefer-only cases not compared, exit 1',
+  async () => {
+    writeFileSync(join(dir, 'staging.setup.json'), JSON.stringify(STAGING.setup));
+    const run = await cli(
+      [
+        'compare',
+        '--target',
+        mockA.url,
+        '--target',
+        wrong.url,
+        '--setup',
+        'staging.setup.json',
+        '--destructive',
+        '--fuzz-runs',
+        '0',
+        '--quiet',
+        '--report',
+        'diff.json',
+        '--junit',
+        'diff.xml',
+      ],
+      STAGING.env,
+    );
+    expect(run.code, run.out + run.err).toBe(1);
+    const json = JSON.parse(readFileSync(join(dir, 'diff.json'), 'utf8'));
+    const different = Object.fromEntries(
+      json.cases
+        .filter((c: { state: string }) => c.state === 'different')
+        .map((c: { operationId: string; title: string; differences: string[] }) => [
+          `${c.operationId}: ${c.title}`,
+          c.differences,
+        ]),
+    );
+    expect(Object.keys(different).sort()).toEqual([
+      'createProjection: with a name already used',
+      'getProjection: of an unknown projection',
+      'listProjections: lists the projections',
+      'submitText: accepts a text',
+    ]);
+    expect(different['getProjection: of an unknown projection']).toContain('status: 404 vs 400');
+    expect(different['createProjection: with a name already used']).toContain(
+      'message: "Projection name already exists" vs "Projection name already exist"',
+    );
+    // A's list is empty (an empty list matches any), so the wrong type shows as B failing the contract
+    expect(different['listProjections: lists the projections']).toContain(
+      'fails the contract on B only: body/items/0/fields must be array',
+    );
+    expect(different['submitText: accepts a text']).toContain('body.code: only in A');
+    // the Prefer cases run on the mock only
+    const notCompared = json.cases
+      .filter((c: { state: string }) => c.state === 'not compared')
+      .map((c: { operationId: string; response: string }) => `${c.operationId} ${c.response}`);
+    expect(notCompared.sort()).toEqual([
+      'createProjection 500 Internal server error',
+      'deleteAuthorSubmissions 500 internal server error',
+      'deleteProjection 500 Internal server error',
+      'getProjection 500 Internal server error',
+      'getSubmission 500 Internal server error',
+      'getTextResults 500 internal server error',
+      'listProjections 500 Internal server error',
+      'partialDeleteSubmission 500 Internal server error',
+      'submitText 500 internal server error',
+    ]);
+    expect(run.out).toContain(
+      '| getProjection | 404 Projection not found | of an unknown projection | status: 404 vs 400;',
+    );
+    expect(readFileSync(join(dir, 'diff.xml'), 'utf8')).toMatch(/failures="4"/);
+    for (const secret of Object.values(STAGING.env))
+      expect(run.out + run.err + readFileSync(join(dir, 'diff.json'), 'utf8')).not.toContain(secret);
+  },
+);
 
 it('compareReports keys cases by operation and title', async () => {
   const { runContract } = await import('../../src/index.js');

@@ -32,79 +32,87 @@ describe('against a deployment that is not the mock', () => {
   });
   afterEach(() => staging.stop());
 
-  it('without --destructive: reads only, skips every case that changes data, and leaves the data as it was', async () => {
-    const before = await staging.state();
-    const report = await runContract({ target: staging.url, env: STAGING.env, setup: STAGING.setup, fuzzRuns: 5 });
-    expect(report.mockControls).toBe(false);
-    expect(report.results.filter((r) => r.state === 'failed')).toEqual([]);
-    const skipped = report.results.filter((r) => r.state === 'skipped');
-    expect(skipped.map((r) => r.reason)).toEqual(
-      skipped.map(() => 'creates or deletes data on the target: run with --destructive'),
-    );
-    expect(skipped.map((r) => `${r.operationId} ${r.response}`).sort()).toEqual([
-      'createProjection 200',
-      'createProjection 409 Projection count limit exceeded',
-      'createProjection 409 Projection name already exists',
-      'deleteAuthorSubmissions 200',
-      'deleteProjection 200',
-      'getProjection 200',
-      'getTextResults 200',
-      'partialDeleteSubmission 200',
-      'submitText 200',
-      'submitText 400 id already used',
-    ]);
-    expect(await staging.state()).toEqual(before);
-    expect(report.cleanup).toEqual([]);
-    expect(report.ok).toBe(true);
-  });
+  it(
+    'without --destructive: reads only, ' + 'skips every case that changes data, and leaves the data as it was',
+    async () => {
+      const before = await staging.state();
+      const report = await runContract({ target: staging.url, env: STAGING.env, setup: STAGING.setup, fuzzRuns: 5 });
+      expect(report.mockControls).toBe(false);
+      expect(report.results.filter((r) => r.state === 'failed')).toEqual([]);
+      const skipped = report.results.filter((r) => r.state === 'skipped');
+      expect(skipped.map((r) => r.reason)).toEqual(
+        skipped.map(() => 'creates or deletes data on the target: run with --destructive'),
+      );
+      expect(skipped.map((r) => `${r.operationId} ${r.response}`).sort()).toEqual([
+        'createProjection 200',
+        'createProjection 409 Projection count limit exceeded',
+        'createProjection 409 Projection name already exists',
+        'deleteAuthorSubmissions 200',
+        'deleteProjection 200',
+        'getProjection 200',
+        'getTextResults 200',
+        'partialDeleteSubmission 200',
+        'submitText 200',
+        'submitText 400 id already used',
+      ]);
+      expect(await staging.state()).toEqual(before);
+      expect(report.cleanup).toEqual([]);
+      expect(report.ok).toBe(true);
+    },
+  );
 
-  it('with --destructive: every response but the Prefer ones is hit; only the given submission changed, everything the run created is gone', async () => {
-    const before = await staging.state();
-    const report = await runContract({
-      target: staging.url,
-      env: STAGING.env,
-      setup: STAGING.setup,
-      destructive: true,
-      fuzzRuns: 5,
-    });
-    expect(report.results.filter((r) => r.state === 'failed')).toEqual([]);
-    expect(
-      report.coverage
-        .filter((r) => r.state !== 'hit')
-        .map((r) => `${r.operationId} ${r.response}`)
-        .sort(),
-    ).toEqual([...CONTROLS_ONLY].sort());
-    expect(report.coverage.filter((r) => r.state === 'unreachable')).toHaveLength(CONTROLS_ONLY.length);
-    expect(report.cleanup).toEqual([
-      expect.stringMatching(/^deleted the texts of author scrub-contract-[a-z0-9]+ \(this run's own\)$/),
-    ]);
+  it(
+    'with --destructive: every response but the Prefer ones is hit; only the given submission changed, ' +
+      'everything the run created is gone',
+    async () => {
+      const before = await staging.state();
+      const report = await runContract({
+        target: staging.url,
+        env: STAGING.env,
+        setup: STAGING.setup,
+        destructive: true,
+        fuzzRuns: 5,
+      });
+      expect(report.results.filter((r) => r.state === 'failed')).toEqual([]);
+      expect(
+        report.coverage
+          .filter((r) => r.state !== 'hit')
+          .map((r) => `${r.operationId} ${r.response}`)
+          .sort(),
+      ).toEqual([...CONTROLS_ONLY].sort());
+      expect(report.coverage.filter((r) => r.state === 'unreachable')).toHaveLength(CONTROLS_ONLY.length);
+      expect(report.cleanup).toEqual([
+        expect.stringMatching(/^deleted the texts of author scrub-contract-[a-z0-9]+ \(this run's own\)$/),
+      ]);
 
-    const after = await staging.state();
-    const expected = structuredClone(before);
-    const deletable = expected.idcheck.projects[0].submissions.find(
-      (s: { submission_id: string }) => s.submission_id === 'stg-delete',
-    );
-    delete deletable.data.first_name;
-    delete deletable.image.idImage;
-    // the data is as before but for the given submission; the records of what happened name only it and the run's own authors
-    const data = (state: any) => ({
-      projects: state.idcheck.projects.map((p: any) => ({
-        id: p.id,
-        submissions: p.submissions,
-        projections: p.projections,
-      })),
-      texts: state.textAssessment.accounts.map((a: any) => a.texts),
-    });
-    expect(data(after)).toEqual(data(expected));
-    expect(after.idcheck.projects[0].auditLog.map((e: any) => [e.submission_id, e.fields, e.data_fields])).toEqual([
-      ['stg-delete', ['data', 'id_image'], ['first_name']],
-    ]);
-    expect(
-      Object.keys(after.textAssessment.accounts[0].authorDeletions).every((a) => a.startsWith('scrub-contract-')),
-    ).toBe(true);
-    expect(after.idcheck.projects[0].projections.map((p: { name: string }) => p.name)).toEqual(['keep_me']);
-    expect(after.textAssessment.accounts[0].texts.map((t: { id: string }) => t.id)).toEqual(['real-text-1']);
-  });
+      const after = await staging.state();
+      const expected = structuredClone(before);
+      const deletable = expected.idcheck.projects[0].submissions.find(
+        (s: { submission_id: string }) => s.submission_id === 'stg-delete',
+      );
+      delete deletable.data.first_name;
+      delete deletable.image.idImage;
+      // the data is as before but for the given submission; the records of what happened name only it
+      // and the run's own authors
+      const data = (state: any) => ({
+        projects: state.idcheck.projects.map((p: any) => ({
+          id: p.id,
+          submissions: p.submissions,
+          projections: p.projections,
+        })),
+        texts: state.textAssessment.accounts.map((a: any) => a.texts),
+      });
+      expect(data(after)).toEqual(data(expected));
+      expect(after.idcheck.projects[0].auditLog.map((e: any) => [e.submission_id, e.fields, e.data_fields])).toEqual([
+        ['stg-delete', ['data', 'id_image'], ['first_name']],
+      ]);
+      expect(
+        Object.keys(after.textAssessment.accounts[0].authorDeletions).every((a) => a.startsWith('scrub-contract-')),
+      ).toBe(true);
+      expect(after.idcheck.projects[0].projections.map((p: { name: string }) => p.name)).toEqual(['keep_me']);
+      expect(after.textAssessment.accounts[0].texts.map((t: { id: string }) => t.id)).toEqual(['real-text-1']);
+    },
+  );
 
   it('--only and --skip pick operations by id', async () => {
     const only = await runContract({
@@ -130,10 +138,13 @@ describe('against a deployment that is not the mock', () => {
     expect(skip.results.some((r) => r.operationId === 'listProjections')).toBe(true);
   });
 
-  it('the CLI takes credentials from the environment and a set-up module with a before hook; no report holds a credential', async () => {
-    writeFileSync(
-      join(dir, 'contract.setup.mjs'),
-      `export default {
+  it(
+    'the CLI takes credentials from the environment and a set-up module with a before hook; no report ' +
+      'holds a credential',
+    async () => {
+      writeFileSync(
+        join(dir, 'contract.setup.mjs'),
+        `export default {
   textAssessment: { accountId: 'stg-account' },
   // ids can come from a hook too (say, after creating a submission through another API)
   async before({ target, destructive }) {
@@ -142,29 +153,30 @@ describe('against a deployment that is not the mock', () => {
   },
 };
 `,
-    );
-    const r = await cli(
-      [
-        '--target',
-        staging.url,
-        '--setup',
-        'contract.setup.mjs',
-        '--fuzz-runs',
-        '3',
-        '--report',
-        'r.json',
-        '--junit',
-        'r.xml',
-        '--markdown',
-        'r.md',
-      ],
-      STAGING.env,
-    );
-    expect(r.code, r.out + r.err).toBe(0);
-    expect(r.out).toMatch(/ok {3}getSubmission 200 \(reads one submission\)/);
-    const written = ['r.json', 'r.xml', 'r.md'].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
-    for (const secret of SECRETS) expect(r.out + r.err + written).not.toContain(secret);
-  });
+      );
+      const r = await cli(
+        [
+          '--target',
+          staging.url,
+          '--setup',
+          'contract.setup.mjs',
+          '--fuzz-runs',
+          '3',
+          '--report',
+          'r.json',
+          '--junit',
+          'r.xml',
+          '--markdown',
+          'r.md',
+        ],
+        STAGING.env,
+      );
+      expect(r.code, r.out + r.err).toBe(0);
+      expect(r.out).toMatch(/ok {3}getSubmission 200 \(reads one submission\)/);
+      const written = ['r.json', 'r.xml', 'r.md'].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+      for (const secret of SECRETS) expect(r.out + r.err + written).not.toContain(secret);
+    },
+  );
 
   it.each([
     [
@@ -203,40 +215,44 @@ describe('against a deployment that is not the mock', () => {
 });
 
 describe('nothing is deleted that the run was not given or did not create', () => {
-  it('every DELETE of a destructive run with negative properties names the given submission, or what the run created, or nothing that exists', async () => {
-    const deletes: string[] = [];
-    const staging = await startStaging((x) => {
-      if (x.method === 'DELETE') deletes.push(x.url);
-      return x;
-    });
-    try {
-      const report = await runContract({
-        target: staging.url,
-        env: STAGING.env,
-        setup: STAGING.setup,
-        destructive: true,
-        fuzzRuns: 30,
+  it(
+    'every DELETE of a destructive run with negative properties names the given submission, or what ' +
+      'the run created, or nothing that exists',
+    async () => {
+      const deletes: string[] = [];
+      const staging = await startStaging((x) => {
+        if (x.method === 'DELETE') deletes.push(x.url);
+        return x;
       });
-      expect(report.ok).toBe(true);
-      expect(deletes.length).toBeGreaterThan(30); // cases, spec-breaking requests and the clean-up
-      const allowed = [
-        /^\/v3\/submission\/partial\?(.*&)?submission_id=(stg-delete|scrub-contract-[^&]*)(&|$)/,
-        /^\/v3\/submission\/partial\?(?!.*submission_id=)/, // none named: refused before any lookup
-        /^\/v3\/projection\/(zzzzzzzzzzzzz|scrubcontract1)$/,
-        /\/author\/scrub-contract-/,
-      ];
-      const others = deletes.filter((d) => !allowed.some((re) => re.test(d)));
-      // the rest are projections: each one this run created (and so no longer in the staging state)
-      const projections = (await staging.state()).idcheck.projects.flatMap(
-        (p: { projections: { projection_id: string }[] }) => p.projections.map((x) => x.projection_id),
-      );
-      expect(projections).toEqual(['keepme0000001']);
-      for (const d of others) expect(d, d).toMatch(/^\/v3\/projection\/[a-z0-9]{13}$/);
-      expect(others.some((d) => d.endsWith('keepme0000001'))).toBe(false);
-    } finally {
-      await staging.stop();
-    }
-  });
+      try {
+        const report = await runContract({
+          target: staging.url,
+          env: STAGING.env,
+          setup: STAGING.setup,
+          destructive: true,
+          fuzzRuns: 30,
+        });
+        expect(report.ok).toBe(true);
+        expect(deletes.length).toBeGreaterThan(30); // cases, spec-breaking requests and the clean-up
+        const allowed = [
+          /^\/v3\/submission\/partial\?(.*&)?submission_id=(stg-delete|scrub-contract-[^&]*)(&|$)/,
+          /^\/v3\/submission\/partial\?(?!.*submission_id=)/, // none named: refused before any lookup
+          /^\/v3\/projection\/(zzzzzzzzzzzzz|scrubcontract1)$/,
+          /\/author\/scrub-contract-/,
+        ];
+        const others = deletes.filter((d) => !allowed.some((re) => re.test(d)));
+        // the rest are projections: each one this run created (and so no longer in the staging state)
+        const projections = (await staging.state()).idcheck.projects.flatMap(
+          (p: { projections: { projection_id: string }[] }) => p.projections.map((x) => x.projection_id),
+        );
+        expect(projections).toEqual(['keepme0000001']);
+        for (const d of others) expect(d, d).toMatch(/^\/v3\/projection\/[a-z0-9]{13}$/);
+        expect(others.some((d) => d.endsWith('keepme0000001'))).toBe(false);
+      } finally {
+        await staging.stop();
+      }
+    },
+  );
 
   it('a projection id the server hands back is deleted only while it still names what the run created', async () => {
     // a wrong server that "creates" an accepted spec-breaking projection under the id of one that exists
@@ -293,56 +309,67 @@ describe('failures come with a reproduction', () => {
   });
   afterAll(() => staging.stop());
 
-  it('a failed case prints a curl command that, run with the credentials in the environment, shows the same answer', async () => {
-    const r = await cli(['--target', staging.url, '--only', 'getProjection', '--fuzz-runs', '0'], STAGING.env);
-    expect(r.code).toBe(1);
-    expect(r.out).toContain('expected status 403, got 401');
-    expect(r.out).not.toContain('stg-key-'); // the echoed key, not even cut off at the quote's end
-    const command = /reproduce: (curl .*\$\{SCRUB_CONTRACT_API_KEY\}.*)/.exec(r.out)?.[1];
-    expect(command).toBe(
-      `curl -sS -i -X GET '${staging.url}/v3/projection/zzzzzzzzzzzzz' -H "x-api-key: \${SCRUB_CONTRACT_API_KEY}"`,
-    );
-    for (const secret of SECRETS) expect(r.out + r.err).not.toContain(secret);
-    const replayed = await new Promise<string>((resolve) =>
-      execFile('bash', ['-c', command!], { env: { ...process.env, ...STAGING.env } }, (_e, stdout) => resolve(stdout)),
-    );
-    expect(replayed).toMatch(/^HTTP\/1\.1 404/);
-    expect(replayed).toContain('{"message":"projection not found"}');
-  });
+  it(
+    'a failed case prints a curl command that, ' + 'run with the credentials in the environment, shows the same answer',
+    async () => {
+      const r = await cli(['--target', staging.url, '--only', 'getProjection', '--fuzz-runs', '0'], STAGING.env);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('expected status 403, got 401');
+      expect(r.out).not.toContain('stg-key-'); // the echoed key, not even cut off at the quote's end
+      const command = /reproduce: (curl .*\$\{SCRUB_CONTRACT_API_KEY\}.*)/.exec(r.out)?.[1];
+      expect(command).toBe(
+        `curl -sS -i -X GET '${staging.url}/v3/projection/zzzzzzzzzzzzz' -H "x-api-key: \${SCRUB_CONTRACT_API_KEY}"`,
+      );
+      for (const secret of SECRETS) expect(r.out + r.err).not.toContain(secret);
+      const replayed = await new Promise<string>((resolve) =>
+        execFile('bash', ['-c', command!], { env: { ...process.env, ...STAGING.env } }, (_e, stdout) =>
+          resolve(stdout),
+        ),
+      );
+      expect(replayed).toMatch(/^HTTP\/1\.1 404/);
+      expect(replayed).toContain('{"message":"projection not found"}');
+    },
+  );
 
-  it('a failed negative property prints its seed and path, and --seed/--fuzz-path replay exactly that failure', async () => {
-    const first = await runContract({
-      target: staging.url,
-      env: STAGING.env,
-      setup: STAGING.setup,
-      only: ['createProjection'],
-      fuzzRuns: 60,
-      seed: 424242,
-    });
-    const failure = first.fuzz.find((f) => f.failure)!;
-    expect(failure).toMatchObject({
-      operationId: 'createProjection',
-      seed: 424242,
-      failure: expect.stringContaining('got 200, not a 4xx'),
-    });
-    expect(failure.path).toMatch(/^\d+(:\d+)*$/);
-    expect(failure.reproduce).toMatch(
-      /^curl -sS -i -X POST '.*\/v3\/projection' -H "x-api-key: \$\{SCRUB_CONTRACT_API_KEY\}" -H 'content-type: application\/json' --data-binary '.*'$/,
-    );
-    const again = await runContract({
-      target: staging.url,
-      env: STAGING.env,
-      setup: STAGING.setup,
-      only: ['createProjection'],
-      fuzzRuns: 60,
-      seed: failure.seed,
-      fuzzPath: failure.path,
-    });
-    expect(again.fuzz.find((f) => f.failure)?.failure).toBe(failure.failure);
-    const r = await cli(
-      ['--target', staging.url, '--only', 'createProjection', '--fuzz-runs', '60', '--seed', '424242'],
-      STAGING.env,
-    );
-    expect(r.out).toContain(`replay: --only createProjection --seed 424242 --fuzz-path ${failure.path}`);
-  });
+  it(
+    'a failed negative property prints its seed and path, ' + 'and --seed/--fuzz-path replay exactly that failure',
+    async () => {
+      const first = await runContract({
+        target: staging.url,
+        env: STAGING.env,
+        setup: STAGING.setup,
+        only: ['createProjection'],
+        fuzzRuns: 60,
+        seed: 424242,
+      });
+      const failure = first.fuzz.find((f) => f.failure)!;
+      expect(failure).toMatchObject({
+        operationId: 'createProjection',
+        seed: 424242,
+        failure: expect.stringContaining('got 200, not a 4xx'),
+      });
+      expect(failure.path).toMatch(/^\d+(:\d+)*$/);
+      expect(failure.reproduce).toMatch(
+        new RegExp(
+          String.raw`^curl -sS -i -X POST '.*/v3/projection' -H "x-api-key: \$\{SCRUB_CONTRACT_API_KEY\}" ` +
+            "-H 'content-type: application/json' --data-binary '.*'$",
+        ),
+      );
+      const again = await runContract({
+        target: staging.url,
+        env: STAGING.env,
+        setup: STAGING.setup,
+        only: ['createProjection'],
+        fuzzRuns: 60,
+        seed: failure.seed,
+        fuzzPath: failure.path,
+      });
+      expect(again.fuzz.find((f) => f.failure)?.failure).toBe(failure.failure);
+      const r = await cli(
+        ['--target', staging.url, '--only', 'createProjection', '--fuzz-runs', '60', '--seed', '424242'],
+        STAGING.env,
+      );
+      expect(r.out).toContain(`replay: --only createProjection --seed 424242 --fuzz-path ${failure.path}`);
+    },
+  );
 });

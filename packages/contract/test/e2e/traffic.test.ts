@@ -169,29 +169,34 @@ describe('scrub-contract traffic', () => {
       expect(everything).not.toContain(secret);
   });
 
-  it('--replay sends the recording to a fresh mock: the same answers (a created id mapped to the new one); a changed recording differs', async () => {
-    const fresh = await startMock();
-    const other = await startMock();
-    try {
-      const same = await checkTraffic(join(dir, 'good.har'), { replay: fresh.url });
-      expect(same.exchanges.filter((e) => e.replay?.differences.length)).toEqual([]);
-      expect(same.exchanges.filter((e) => e.replay).length).toBe(9);
-      const changed = structuredClone(entries);
-      const body = JSON.parse(changed[3]!.response.content.text);
-      body.Items[0].data.first_name = 'Ji Sung'; // as if the partial delete had not deleted it
-      changed[3]!.response.content.text = JSON.stringify(body);
-      writeFileSync(join(dir, 'changed.har'), har(changed));
-      const r = await cli(['traffic', 'changed.har', '--replay', other.url]);
-      expect(r.code).toBe(1);
-      expect(r.out).toMatch(
-        /\| GET \/v3\/submission\?submission_id=s1 \| getSubmission \| 200 \| replay: body\.Items\[\]\.data\.first_name: only recorded/,
-      );
-      expect(r.out).not.toContain('Ji Sung');
-    } finally {
-      await fresh.stop();
-      await other.stop();
-    }
-  });
+  it(
+    '--replay sends the recording to a fresh mock: the same answers (a created id mapped to the new ' +
+      'one); a changed recording differs',
+    async () => {
+      const fresh = await startMock();
+      const other = await startMock();
+      try {
+        const same = await checkTraffic(join(dir, 'good.har'), { replay: fresh.url });
+        expect(same.exchanges.filter((e) => e.replay?.differences.length)).toEqual([]);
+        expect(same.exchanges.filter((e) => e.replay).length).toBe(9);
+        const changed = structuredClone(entries);
+        const body = JSON.parse(changed[3]!.response.content.text);
+        body.Items[0].data.first_name = 'Ji Sung'; // as if the partial delete had not deleted it
+        changed[3]!.response.content.text = JSON.stringify(body);
+        writeFileSync(join(dir, 'changed.har'), har(changed));
+        const r = await cli(['traffic', 'changed.har', '--replay', other.url]);
+        expect(r.code).toBe(1);
+        expect(r.out).toContain(
+          '| GET /v3/submission?submission_id=s1 | getSubmission | 200 | ' +
+            'replay: body.Items[].data.first_name: only recorded',
+        );
+        expect(r.out).not.toContain('Ji Sung');
+      } finally {
+        await fresh.stop();
+        await other.stop();
+      }
+    },
+  );
 
   it('refuses what is not a HAR file (exit 2)', async () => {
     writeFileSync(join(dir, 'not.har'), '{"hello":1}');

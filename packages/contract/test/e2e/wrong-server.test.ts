@@ -70,7 +70,8 @@ it('catches wrong data behind right-looking answers', async () => {
     );
     const find = (prefix: string) => Object.entries(failed).find(([k]) => k.startsWith(prefix))?.[1] ?? '';
     expect(find('partialDeleteSubmission 200')).toContain('the submission after the delete');
-    expect(find('partialDeleteSubmission 200')).toContain('"last_name":"[redacted]"'); // the record, without its personal values
+    // the record, without its personal values
+    expect(find('partialDeleteSubmission 200')).toContain('"last_name":"[redacted]"');
     expect(find('partialDeleteSubmission 200')).not.toContain('Lovelace');
     expect(find('deleteProjection 200')).toContain('can still be read after its deletion');
     expect(find('getProjection 200')).toContain('an encrypted body');

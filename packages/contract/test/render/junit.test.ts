@@ -24,7 +24,8 @@ describe('junit', () => {
         '<testsuites name="suite &amp; co">',
         '  <testsuite name="idcheck" tests="4" failures="2" skipped="1">',
         '    <testcase classname="idcheck.getSubmission" name="200: reads" time="1.234"></testcase>',
-        '    <testcase classname="c" name="fails"><failure message="first &lt;one&gt;">first &lt;one&gt;\nsecond</failure></testcase>',
+        '    <testcase classname="c" name="fails">' +
+          '<failure message="first &lt;one&gt;">first &lt;one&gt;\nsecond</failure></testcase>',
         '    <testcase classname="c" name="fuzz"><failure message="no detail"/></testcase>',
         '    <testcase classname="c" name="skip"><skipped message="needs &quot;controls&quot;"/></testcase>',
         '  </testsuite>',

@@ -47,9 +47,7 @@ export interface Served {
 }
 
 /** A server on a free port answering each request with `handle`. */
-export async function serve(
-  handle: (req: { method: string; url: string; body: string }, res: ServerResponse) => void,
-): Promise<Served> {
+export async function serve(handle: (req: Served['received'][number], res: ServerResponse) => void): Promise<Served> {
   const received: Served['received'] = [];
   const server = createServer((req, res) => {
     let body = '';
