@@ -203,10 +203,10 @@ const credentialsOf = (values: Values): RunOptions['credentials'] => ({
 });
 
 /** What every target of a run or a comparison is run with. */
-type Shared = Omit<RunOptions, 'target'>;
+type SharedRunOptions = Omit<RunOptions, 'target'>;
 
 /** The run options for each target and the coverage gate, every option checked (bad usage exits 2). */
-async function runOptionsOf(command: Command, values: Values): Promise<{ options: Shared; gate?: number }> {
+async function runOptionsOf(command: Command, values: Values): Promise<{ options: SharedRunOptions; gate?: number }> {
   const areas = AREA_NAMES[values.area];
   if (!areas) fail(`--area must be idcheck, text-assessment or all, got "${values.area}"`);
   const only = operationIds('--only', values.only);
@@ -218,7 +218,7 @@ async function runOptionsOf(command: Command, values: Values): Promise<{ options
         fail(error instanceof SetupError ? error.message : `cannot load ${values.setup}: ${error.message}`),
       )
     : undefined;
-  const options: Shared = {
+  const options: SharedRunOptions = {
     admin: values.admin,
     areas,
     only,
@@ -233,12 +233,12 @@ async function runOptionsOf(command: Command, values: Values): Promise<{ options
   return { options, ...(gate !== undefined ? { gate } : {}) };
 }
 
-const runAgainst = (target: string, options: Shared) =>
+const runAgainst = (target: string, options: SharedRunOptions) =>
   runContract({ target, ...options }).catch((error: Error) =>
     runFailed(`could not run against ${target}: ${error.message}`),
   );
 
-async function compare(values: Values, targets: string[], options: Shared): Promise<never> {
+async function compare(values: Values, targets: string[], options: SharedRunOptions): Promise<never> {
   const reports = [];
   for (const target of targets) {
     if (!values.quiet) console.log(`\n# ${target}`);
@@ -251,7 +251,7 @@ async function compare(values: Values, targets: string[], options: Shared): Prom
   process.exit(comparison.ok ? 0 : 1);
 }
 
-async function run(values: Values, target: string, options: Shared, gate?: number): Promise<never> {
+async function run(values: Values, target: string, options: SharedRunOptions, gate?: number): Promise<never> {
   const report = await runAgainst(target, options);
   const table = coverageTable(report);
   console.log(`\n${table}`);

@@ -38,7 +38,7 @@ export const expectEqual = (actual: unknown, expected: unknown, what: string): s
 export const defineCase = <Extra>(c: Case<Extra>): Case<Extra> => c;
 
 /** The outcome of a case that has nothing to hand `check` besides the answer. */
-export const only = async (res: Outcome['res'] | Promise<Outcome['res']>): Promise<Outcome> => ({
+export const withoutExtra = async (res: Outcome['res'] | Promise<Outcome['res']>): Promise<Outcome> => ({
   res: await res,
   extra: undefined,
 });
@@ -46,7 +46,7 @@ export const only = async (res: Outcome['res'] | Promise<Outcome['res']>): Promi
 /** A case that sends one request. */
 export function one(c: Omit<Case<undefined>, 'run'> & { request(ctx: Ctx): Req }): Case<undefined> {
   const { request, ...rest } = c;
-  return { ...rest, run: (ctx) => only(ctx.send(request(ctx))) };
+  return { ...rest, run: (ctx) => withoutExtra(ctx.send(request(ctx))) };
 }
 
 /** Operations whose 413 case sends a body on a request that has none. */

@@ -4,7 +4,7 @@
 import type { DocumentedMessage } from '@scrub/spec';
 import { qs } from '../http.js';
 import type { Case, Ctx, Need } from '../model.js';
-import { BIG, defineCase, expectEqual, json, key, one, only, prefer, tooLarge } from './build.js';
+import { BIG, defineCase, expectEqual, json, key, one, prefer, tooLarge, withoutExtra } from './build.js';
 
 const PD = '/v3/submission/partial';
 /** A submission id no deployment has: requests that must fail never name a real submission. */
@@ -410,7 +410,7 @@ export const idcheckCases: Case[] = [
       const res = await ctx.send({ method: 'POST', path: '/v3/projection', ...body });
       const id = (first.json as { projection_id?: string })?.projection_id;
       if (id) await ctx.send({ method: 'DELETE', path: `/v3/projection/${id}`, headers: key(ctx) });
-      return only(res);
+      return withoutExtra(res);
     },
   },
   {
@@ -443,7 +443,7 @@ export const idcheckCases: Case[] = [
         ...json(headers, { name: ctx.unique('contract_limit'), mode: 'exclude', fields: ['gender'] }),
       });
       for (const id of created) await ctx.send({ method: 'DELETE', path: `/v3/projection/${id}`, headers });
-      return only(res);
+      return withoutExtra(res);
     },
   },
   one({

@@ -3,7 +3,7 @@
 // adds what a case knows more.
 import type { DocumentedMessage } from '@scrub/spec';
 import type { Case, Ctx, Req, Res, Sent } from '../model.js';
-import { auth, BIG, defineCase, expectEqual, one, only, prefer, ta, tooLarge } from './build.js';
+import { auth, BIG, defineCase, expectEqual, one, prefer, ta, tooLarge, withoutExtra } from './build.js';
 
 /** A text body; bodies that must be refused name an author no deployment has. */
 const text = (over: Record<string, unknown> = {}) => ({
@@ -215,7 +215,7 @@ export const textAssessmentCases: Case[] = [
           body: JSON.stringify(text({ author_id: ctx.author })),
         });
       await put();
-      return only(put());
+      return withoutExtra(put());
     },
   },
   one({

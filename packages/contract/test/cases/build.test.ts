@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auth, BIG, expectEqual, json, key, one, only, prefer, ta, tooLarge } from '../../src/cases/build.js';
+import { auth, BIG, expectEqual, json, key, one, prefer, ta, tooLarge, withoutExtra } from '../../src/cases/build.js';
 import { answer, fakeCtx } from '../support/fake.js';
 
 describe('cases/build', () => {
@@ -44,7 +44,7 @@ describe('cases/build', () => {
     const outcome = await c.run(ctx);
     expect(outcome.extra).toBeUndefined();
     expect(outcome.res.request).toEqual({ method: 'GET', path: '/v3/projection' });
-    expect(await only(outcome.res)).toEqual({ res: outcome.res, extra: undefined });
+    expect(await withoutExtra(outcome.res)).toEqual({ res: outcome.res, extra: undefined });
   });
 
   it('tooLarge() sends a JSON body over 1 MiB on the request it is given', async () => {
