@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type OperationId, operationRoutes } from '@scrub/spec';
 import { compareReports, comparisonJunit, comparisonMarkdown } from './compare.js';
+import { jsonReport } from './render/json.js';
 import { coverageTable, junit } from './report.js';
 import { type RunOptions, runContract } from './run.js';
 import { type ContractSetup, CREDENTIAL_ENV, loadSetup, SetupError } from './setup.js';
@@ -68,51 +69,48 @@ function runFailed(message: string): never {
   process.exit(1);
 }
 
-const argv = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')); // `pnpm <script> -- ...`
-const command = argv[0] === 'run' || argv[0] === 'compare' || argv[0] === 'traffic' ? argv.shift()! : 'run';
+type Command = 'run' | 'compare' | 'traffic';
 
-let parsed: ReturnType<typeof parseOptions>;
-try {
-  parsed = parseOptions();
-} catch (error) {
-  fail((error as Error).message);
-}
+const OPTIONS = {
+  target: { type: 'string', multiple: true },
+  area: { type: 'string', default: 'all' },
+  only: { type: 'string', multiple: true },
+  skip: { type: 'string', multiple: true },
+  setup: { type: 'string' },
+  destructive: { type: 'boolean', default: false },
+  'api-key': { type: 'string' },
+  token: { type: 'string' },
+  account: { type: 'string' },
+  version: { type: 'string' },
+  admin: { type: 'string' },
+  'only-valid-requests': { type: 'boolean', default: false },
+  'fuzz-runs': { type: 'string', default: '25' },
+  seed: { type: 'string' },
+  'fuzz-path': { type: 'string' },
+  replay: { type: 'string' },
+  report: { type: 'string' },
+  junit: { type: 'string' },
+  markdown: { type: 'string' },
+  'require-coverage': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
 
-function parseOptions() {
-  return parseArgs({
-    args: argv,
-    allowPositionals: command === 'traffic',
-    options: {
-      target: { type: 'string', multiple: true },
-      area: { type: 'string', default: 'all' },
-      only: { type: 'string', multiple: true },
-      skip: { type: 'string', multiple: true },
-      setup: { type: 'string' },
-      destructive: { type: 'boolean', default: false },
-      'api-key': { type: 'string' },
-      token: { type: 'string' },
-      account: { type: 'string' },
-      version: { type: 'string' },
-      admin: { type: 'string' },
-      'only-valid-requests': { type: 'boolean', default: false },
-      'fuzz-runs': { type: 'string', default: '25' },
-      seed: { type: 'string' },
-      'fuzz-path': { type: 'string' },
-      replay: { type: 'string' },
-      report: { type: 'string' },
-      junit: { type: 'string' },
-      markdown: { type: 'string' },
-      'require-coverage': { type: 'string' },
-      quiet: { type: 'boolean', short: 'q', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  });
-}
-const values = parsed.values;
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
+const parse = (args: string[], command: Command) =>
+  parseArgs({ args, allowPositionals: command === 'traffic', options: OPTIONS, strict: true });
+type Parsed = ReturnType<typeof parse>;
+type Values = Parsed['values'];
+
+/** The command (`run` unless named first) and its parsed options; bad usage exits 2. */
+function parseCommandLine(raw: string[]): { command: Command; parsed: Parsed } {
+  const argv = raw.filter((arg, i) => !(i === 0 && arg === '--')); // `pnpm <script> -- ...`
+  const named = argv[0] === 'run' || argv[0] === 'compare' || argv[0] === 'traffic';
+  const command = named ? (argv.shift() as Command) : 'run';
+  try {
+    return { command, parsed: parse(argv, command) };
+  } catch (error) {
+    fail((error as Error).message);
+  }
 }
 
 const url = (value: string, flag: string) => {
@@ -125,43 +123,40 @@ const url = (value: string, flag: string) => {
   return value;
 };
 
-function writeOutputs(json: unknown, xml: string, markdown: string) {
-  if (values.report) writeFileSync(values.report, `${JSON.stringify(json, null, 2)}\n`);
+function writeOutputs(values: Values, json: unknown, xml: string, markdown: string) {
+  if (values.report) writeFileSync(values.report, jsonReport(json));
   if (values.junit) writeFileSync(values.junit, xml);
   if (values.markdown) writeFileSync(values.markdown, `${markdown}\n`);
 }
 
-if (command === 'traffic') {
-  const [file, ...rest] = parsed.positionals;
+async function traffic({ values, positionals }: Parsed): Promise<never> {
+  const [file, ...rest] = positionals;
   if (!file) fail('traffic needs a HAR file: scrub-contract traffic <file.har>');
-  if (rest.length) fail(`traffic takes one HAR file, got ${parsed.positionals.length}`);
+  if (rest.length) fail(`traffic takes one HAR file, got ${positionals.length}`);
   const report = await checkTraffic(file, values.replay ? { replay: url(values.replay, '--replay') } : {}).catch(
     (error: Error) => fail(error.message),
   );
   const markdown = trafficMarkdown(report);
   console.log(markdown);
-  writeOutputs(report, trafficJunit(report), markdown);
+  writeOutputs(values, report, trafficJunit(report), markdown);
   process.exit(report.ok ? 0 : 1);
 }
 
-// run and compare
-const targets = (values.target ?? []).map((t) => url(t, '--target'));
-if (command === 'compare' ? targets.length !== 2 : targets.length !== 1)
-  fail(
-    command === 'compare'
-      ? `compare needs two --target, got ${targets.length}`
-      : targets.length
-        ? 'one --target (two are for compare)'
-        : '--target is required',
-  );
-const areaNames: Record<string, Area[]> = {
+function targetsOf(command: Command, values: Values): string[] {
+  const targets = (values.target ?? []).map((t) => url(t, '--target'));
+  if (command === 'compare' && targets.length !== 2) fail(`compare needs two --target, got ${targets.length}`);
+  if (command !== 'compare' && targets.length !== 1)
+    fail(targets.length ? 'one --target (two are for compare)' : '--target is required');
+  return targets;
+}
+
+const AREA_NAMES: Record<string, Area[]> = {
   all: ['idcheck', 'text-assessment'],
   idcheck: ['idcheck'],
   'text-assessment': ['text-assessment'],
 };
-const areas = areaNames[values.area];
-if (!areas) fail(`--area must be idcheck, text-assessment or all, got "${values.area}"`);
-const operationIds = (flag: '--only' | '--skip', list: string[] | undefined): OperationId[] => {
+
+function operationIds(flag: '--only' | '--skip', list: string[] | undefined): OperationId[] {
   const ids = (list ?? [])
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
@@ -169,78 +164,114 @@ const operationIds = (flag: '--only' | '--skip', list: string[] | undefined): Op
   const unknown = ids.filter((id) => !Object.hasOwn(operationRoutes, id));
   if (unknown.length)
     fail(
-      `${flag}: unknown operation id ${unknown.map((u) => `"${u}"`).join(', ')} (known: ${Object.keys(operationRoutes).join(', ')})`,
+      `${flag}: unknown operation id ${unknown.map((u) => `"${u}"`).join(', ')} ` +
+        `(known: ${Object.keys(operationRoutes).join(', ')})`,
     );
   return ids as OperationId[];
-};
-const only = operationIds('--only', values.only);
-const skip = operationIds('--skip', values.skip);
-const fuzzRuns = Number(values['fuzz-runs']);
-if (!Number.isInteger(fuzzRuns) || fuzzRuns < 0)
-  fail(`--fuzz-runs must be an integer >= 0, got "${values['fuzz-runs']}"`);
-const seed = values.seed === undefined ? undefined : Number(values.seed);
-if (seed !== undefined && !Number.isInteger(seed)) fail(`--seed must be an integer, got "${values.seed}"`);
-if (values['fuzz-path'] !== undefined && seed === undefined) fail('--fuzz-path needs the --seed it was printed with');
-if (values['fuzz-path'] !== undefined && !/^\d+(:\d+)*$/.test(values['fuzz-path']))
-  fail(`--fuzz-path must look like 3:0:1, got "${values['fuzz-path']}"`);
-const gate = values['require-coverage'] === undefined ? undefined : Number(values['require-coverage']);
-if (gate !== undefined && !(gate >= 0 && gate <= 100))
-  fail(`--require-coverage must be a percentage from 0 to 100, got "${values['require-coverage']}"`);
-if (gate !== undefined && command === 'compare') fail('--require-coverage is for run, not compare');
-// one admin URL for two targets would make both look like the mock (and the real one seeded as such)
-if (values.admin !== undefined && command === 'compare') fail('--admin is for run, not compare');
-if (values.admin !== undefined) url(values.admin, '--admin');
+}
 
-let setup: ContractSetup | undefined;
-if (values.setup)
-  setup = await loadSetup(values.setup).catch((error: Error) =>
-    fail(error instanceof SetupError ? error.message : `cannot load ${values.setup}: ${error.message}`),
-  );
+/** The negative property options: runs, seed and the path to replay. */
+function fuzzOptionsOf(values: Values): Pick<RunOptions, 'fuzzRuns' | 'seed' | 'fuzzPath'> {
+  const fuzzRuns = Number(values['fuzz-runs']);
+  if (!Number.isInteger(fuzzRuns) || fuzzRuns < 0)
+    fail(`--fuzz-runs must be an integer >= 0, got "${values['fuzz-runs']}"`);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) fail(`--seed must be an integer, got "${values.seed}"`);
+  const path = values['fuzz-path'];
+  if (path !== undefined && seed === undefined) fail('--fuzz-path needs the --seed it was printed with');
+  if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) fail(`--fuzz-path must look like 3:0:1, got "${path}"`);
+  return { fuzzRuns, ...(seed !== undefined ? { seed } : {}), ...(path ? { fuzzPath: path } : {}) };
+}
 
-const options = (target: string): RunOptions => ({
-  target,
-  admin: values.admin,
-  areas,
-  only,
-  skip,
-  destructive: values.destructive,
-  ...(setup ? { setup } : {}),
-  credentials: {
-    ...(values['api-key']?.trim() ? { apiKey: values['api-key'].trim() } : {}),
-    ...(values.token?.trim() ? { token: values.token.trim() } : {}),
-    ...(values.account ? { accountId: values.account } : {}),
-    ...(values.version ? { version: values.version } : {}),
-  },
-  onlyValidRequests: values['only-valid-requests'],
-  fuzzRuns,
-  ...(seed !== undefined ? { seed } : {}),
-  ...(values['fuzz-path'] ? { fuzzPath: values['fuzz-path'] } : {}),
-  log: values.quiet ? undefined : (line) => console.log(line),
+/** The coverage gate of `run` (a percentage), checked with the options only one target takes. */
+function gateOf(command: Command, values: Values): number | undefined {
+  const gate = values['require-coverage'] === undefined ? undefined : Number(values['require-coverage']);
+  if (gate !== undefined && !(gate >= 0 && gate <= 100))
+    fail(`--require-coverage must be a percentage from 0 to 100, got "${values['require-coverage']}"`);
+  if (gate !== undefined && command === 'compare') fail('--require-coverage is for run, not compare');
+  // one admin URL for two targets would make both look like the mock (and the real one seeded as such)
+  if (values.admin !== undefined && command === 'compare') fail('--admin is for run, not compare');
+  if (values.admin !== undefined) url(values.admin, '--admin');
+  return gate;
+}
+
+const credentialsOf = (values: Values): RunOptions['credentials'] => ({
+  ...(values['api-key']?.trim() ? { apiKey: values['api-key'].trim() } : {}),
+  ...(values.token?.trim() ? { token: values.token.trim() } : {}),
+  ...(values.account ? { accountId: values.account } : {}),
+  ...(values.version ? { version: values.version } : {}),
 });
 
-if (command === 'compare') {
+/** What every target of a run or a comparison is run with. */
+type SharedRunOptions = Omit<RunOptions, 'target'>;
+
+/** The run options for each target and the coverage gate, every option checked (bad usage exits 2). */
+async function runOptionsOf(command: Command, values: Values): Promise<{ options: SharedRunOptions; gate?: number }> {
+  const areas = AREA_NAMES[values.area];
+  if (!areas) fail(`--area must be idcheck, text-assessment or all, got "${values.area}"`);
+  const only = operationIds('--only', values.only);
+  const skip = operationIds('--skip', values.skip);
+  const fuzz = fuzzOptionsOf(values);
+  const gate = gateOf(command, values);
+  const setup: ContractSetup | undefined = values.setup
+    ? await loadSetup(values.setup).catch((error: Error) =>
+        fail(error instanceof SetupError ? error.message : `cannot load ${values.setup}: ${error.message}`),
+      )
+    : undefined;
+  const options: SharedRunOptions = {
+    admin: values.admin,
+    areas,
+    only,
+    skip,
+    destructive: values.destructive,
+    ...(setup ? { setup } : {}),
+    credentials: credentialsOf(values),
+    onlyValidRequests: values['only-valid-requests'],
+    ...fuzz,
+    log: values.quiet ? undefined : (line) => console.log(line),
+  };
+  return { options, ...(gate !== undefined ? { gate } : {}) };
+}
+
+const runAgainst = (target: string, options: SharedRunOptions) =>
+  runContract({ target, ...options }).catch((error: Error) =>
+    runFailed(`could not run against ${target}: ${error.message}`),
+  );
+
+async function compare(values: Values, targets: string[], options: SharedRunOptions): Promise<never> {
   const reports = [];
   for (const target of targets) {
     if (!values.quiet) console.log(`\n# ${target}`);
-    reports.push(
-      await runContract(options(target)).catch((error: Error) =>
-        runFailed(`could not run against ${target}: ${error.message}`),
-      ),
-    );
+    reports.push(await runAgainst(target, options));
   }
   const comparison = compareReports(reports[0]!, reports[1]!);
   const markdown = comparisonMarkdown(comparison);
   console.log(`\n${markdown}`);
-  writeOutputs(comparison, comparisonJunit(comparison), markdown);
+  writeOutputs(values, comparison, comparisonJunit(comparison), markdown);
   process.exit(comparison.ok ? 0 : 1);
 }
 
-const report = await runContract(options(targets[0]!)).catch((error: Error) =>
-  runFailed(`could not run against ${targets[0]}: ${error.message}`),
-);
-const table = coverageTable(report);
-console.log(`\n${table}`);
-writeOutputs(report, junit(report), table);
-const below = gate !== undefined && report.percent < gate;
-if (below) console.error(`coverage ${report.percent}% is below the required ${gate}%`);
-process.exit(report.ok && !below ? 0 : 1);
+async function run(values: Values, target: string, options: SharedRunOptions, gate?: number): Promise<never> {
+  const report = await runAgainst(target, options);
+  const table = coverageTable(report);
+  console.log(`\n${table}`);
+  writeOutputs(values, report, junit(report), table);
+  const below = gate !== undefined && report.percent < gate;
+  if (below) console.error(`coverage ${report.percent}% is below the required ${gate}%`);
+  process.exit(report.ok && !below ? 0 : 1);
+}
+
+async function main(): Promise<never> {
+  const { command, parsed } = parseCommandLine(process.argv.slice(2));
+  if (parsed.values.help) {
+    console.log(HELP);
+    process.exit(0);
+  }
+  if (command === 'traffic') return traffic(parsed);
+  const targets = targetsOf(command, parsed.values);
+  const { options, gate } = await runOptionsOf(command, parsed.values);
+  if (command === 'compare') return compare(parsed.values, targets, options);
+  return run(parsed.values, targets[0]!, options, gate);
+}
+
+await main();

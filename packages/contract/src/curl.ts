@@ -1,7 +1,6 @@
 // Copy-paste reproductions of a request: a `curl` command whose credentials are environment
 // variables (`$SCRUB_CONTRACT_API_KEY`, ...), never their values.
-import type { Credentials } from './cases.js';
-import type { Req } from './http.js';
+import type { Credentials, Req } from './model.js';
 import { CREDENTIAL_ENV } from './setup.js';
 
 /** `'text'` for a POSIX shell. */

@@ -1,23 +1,7 @@
 // Plain HTTP for the suite: what was sent, what came back, nothing hidden by a client library.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-
-export interface Req {
-  method: string;
-  path: string;
-  /** Raw query string without `?` (sent as is, so malformed ones can be sent too). */
-  query?: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-export interface Res {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** Parsed body, `undefined` when it is not JSON. */
-  json: unknown;
-}
+import type { Req, Res } from './model.js';
 
 /** The parsed body of a text, `undefined` when it is not JSON. */
 function parse(text: string): unknown {

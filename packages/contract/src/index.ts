@@ -1,9 +1,10 @@
 // @scrub/contract: the contract suite as a library (the CLI is `scrub-contract`).
 
-export { type Case, type Credentials, cases } from './cases.js';
+export { cases } from './cases/index.js';
 export { type ComparedCase, type Comparison, compareReports, comparisonJunit, comparisonMarkdown } from './compare.js';
 export { toCurl } from './curl.js';
 export { CONTRACT_CREDENTIALS, contractFixture } from './fixture.js';
+export type { Case, Credentials, Outcome } from './model.js';
 export { PERSONAL_KEYS, redactPersonal } from './redact.js';
 export { coverageTable, junit } from './report.js';
 export {

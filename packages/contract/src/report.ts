@@ -1,60 +1,54 @@
-// The coverage table for people, and JSON / JUnit XML for machines.
-import type { Report } from './run.js';
+// A run's report for people (the coverage table) and for CI (JUnit XML).
+import type { CaseResult, FuzzResult, Report } from './model.js';
+import { type JunitCase, type JunitSuite, junitXml } from './render/junit.js';
+import { paddedTable } from './render/markdown.js';
 
 const MARK = { hit: 'hit', missed: 'MISSED', unreachable: 'unreachable', skipped: 'skipped' } as const;
 
+/** The summary under the table: hits, misses, unreachable and skipped responses, passed and failed cases. */
+function summary(report: Report): string[] {
+  const rows = (state: Report['coverage'][number]['state']) => report.coverage.filter((r) => r.state === state).length;
+  const reasons = [...new Set(report.results.filter((r) => r.state === 'skipped').map((r) => r.reason))];
+  const skipped = rows('skipped') ? `, ${rows('skipped')} skipped (${reasons.join('; ')})` : '';
+  const failed =
+    report.results.filter((r) => r.state === 'failed').length + report.fuzz.filter((f) => f.failure).length;
+  return [
+    `${rows('hit')}/${report.coverage.length} documented responses hit (${report.percent}%), ` +
+      `${rows('missed')} missed, ${rows('unreachable')} unreachable on this target${skipped}`,
+    `${report.results.filter((r) => r.state === 'passed').length} passed, ${failed} failed`,
+  ];
+}
+
+/** The coverage table: every documented response and whether the run hit it. */
 export function coverageTable(report: Report): string {
   const rows = report.coverage.map((r) => [r.operationId, r.response, MARK[r.state]]);
-  const header = ['operation', 'documented response', 'coverage'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  const hit = report.coverage.filter((r) => r.state === 'hit').length;
-  const failed = report.results.filter((r) => r.state === 'failed').length;
-  const fuzzFailed = report.fuzz.filter((f) => f.failure).length;
   return [
     `Contract coverage for ${report.target}${report.mockControls ? ' (mock controls: yes)' : ''}`,
-    line(header),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...rows.map(line),
+    ...paddedTable(['operation', 'documented response', 'coverage'], rows),
     '',
-    `${hit}/${report.coverage.length} documented responses hit (${report.percent}%), ` +
-      `${report.coverage.filter((r) => r.state === 'missed').length} missed, ${report.coverage.filter((r) => r.state === 'unreachable').length} unreachable on this target` +
-      (report.coverage.some((r) => r.state === 'skipped')
-        ? `, ${report.coverage.filter((r) => r.state === 'skipped').length} skipped (${[...new Set(report.results.filter((r) => r.state === 'skipped').map((r) => r.reason))].join('; ')})`
-        : ''),
-    `${report.results.filter((r) => r.state === 'passed').length} passed, ${failed + fuzzFailed} failed`,
+    ...summary(report),
   ].join('\n');
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const caseTest = (r: CaseResult): JunitCase => ({
+  classname: `${r.area}.${r.operationId}`,
+  name: `${r.response}: ${r.title}`,
+  ms: r.ms,
+  ...(r.state === 'failed' ? { failure: { message: r.problems[0] ?? 'failed', detail: r.problems.join('\n') } } : {}),
+  ...(r.state === 'unreachable' || r.state === 'skipped' ? { skipped: r.reason ?? r.state } : {}),
+});
 
+const fuzzTest = (f: FuzzResult): JunitCase => ({
+  classname: 'negative-properties',
+  name: `${f.operationId}: ${f.runs} spec-breaking requests`,
+  ...(f.failure ? { failure: { message: f.failure } } : {}),
+});
+
+/** The run as JUnit XML: a suite per area (in the order they ran), then the negative properties. */
 export function junit(report: Report): string {
-  const suites = new Map<string, string[]>();
-  for (const r of report.results) {
-    const body =
-      r.state === 'failed'
-        ? `<failure message="${xml(r.problems[0] ?? 'failed')}">${xml(r.problems.join('\n'))}</failure>`
-        : r.state === 'passed'
-          ? ''
-          : `<skipped message="${xml(r.reason ?? r.state)}"/>`;
-    const list = suites.get(r.area) ?? [];
-    list.push(
-      `    <testcase classname="${xml(`${r.area}.${r.operationId}`)}" name="${xml(`${r.response}: ${r.title}`)}" time="${(r.ms / 1000).toFixed(3)}">${body}</testcase>`,
-    );
-    suites.set(r.area, list);
-  }
-  if (report.fuzz.length)
-    suites.set(
-      'negative-properties',
-      report.fuzz.map(
-        (f) =>
-          `    <testcase classname="negative-properties" name="${xml(`${f.operationId}: ${f.runs} spec-breaking requests`)}">${f.failure ? `<failure message="${xml(f.failure)}"/>` : ''}</testcase>`,
-      ),
-    );
-  const parts = [...suites].map(([name, tests]) => {
-    const failures = tests.filter((t) => t.includes('<failure')).length;
-    const skipped = tests.filter((t) => t.includes('<skipped')).length;
-    return `  <testsuite name="${xml(name)}" tests="${tests.length}" failures="${failures}" skipped="${skipped}">\n${tests.join('\n')}\n  </testsuite>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="scrub-contract">\n${parts.join('\n')}\n</testsuites>\n`;
+  const suites = new Map<string, JunitCase[]>();
+  for (const r of report.results) suites.set(r.area, [...(suites.get(r.area) ?? []), caseTest(r)]);
+  if (report.fuzz.length) suites.set('negative-properties', report.fuzz.map(fuzzTest));
+  const list: JunitSuite[] = [...suites].map(([name, cases]) => ({ name, cases }));
+  return junitXml('scrub-contract', list);
 }

@@ -1,25 +1,34 @@
-// Runs the cases (and the negative property tests) against one target and builds the coverage table.
-
+// Runs the cases (and the negative property tests) against one target and builds the coverage
+// table: credentials resolved, controls probed, each case judged, fuzz, clean-up, coverage.
 import type { OperationId } from '@scrub/spec';
 import { dataFieldValues, projectionFieldValues, submissionFieldValues } from '@scrub/spec/idcheck';
-import fc from 'fast-check';
-import { cases as allCases, type Case, type Credentials, type Ctx, type Need, NO_SUBMISSION } from './cases.js';
+import { NO_SUBMISSION } from './cases/idcheck.js';
+import { cases as allCases } from './cases/index.js';
+import { probeControls, putState, seedFixture } from './controls.js';
+import { coverageOf, percentHit } from './coverage.js';
+import { credentialsRedactor, mockCredentials, targetCredentials, unreachableReason } from './credentials.js';
 import { toCurl } from './curl.js';
-import { CONTRACT_CREDENTIALS, contractFixture } from './fixture.js';
-import { invalidRequests } from './fuzz.js';
-import { type Req, type Res, send } from './http.js';
-import { credentialRedactor, personalRedacted } from './redact.js';
-import { type ContractSetup, checkIds, credentialsFromEnv, idsToCredentials, type SetupContext } from './setup.js';
-import { shapeOf } from './shape.js';
+import { fuzzLine, fuzzOperation, invalidRequests } from './fuzz.js';
+import { OWN_PREFIX, TargetGuard } from './guard.js';
+import { send } from './http.js';
+import { caseProblems } from './judge.js';
 import {
-  type Area,
-  type DocumentedMessage,
-  messageOf,
-  operationById,
-  operations,
-  ResponseValidator,
-  templateMatches,
-} from './spec.js';
+  type Case,
+  type CaseResult,
+  type Credentials,
+  type Ctx,
+  type FuzzResult,
+  type Need,
+  type Report,
+  type Req,
+  responseKey,
+  type Sent,
+} from './model.js';
+import type { ContractSetup, SetupContext } from './setup.js';
+import { shapeOf } from './shape.js';
+import { type Area, messageOf, operationById, operations, ResponseValidator } from './spec.js';
+
+export type { CaseResult, CaseState, CoverageRow, FuzzResult, Report } from './model.js';
 
 export interface RunOptions {
   /** Base URL of the API under test. */
@@ -53,463 +62,209 @@ export interface RunOptions {
   log?: (line: string) => void;
 }
 
-export type CaseState = 'passed' | 'failed' | 'unreachable' | 'skipped';
-
-export interface CaseResult {
-  area: Area;
-  operationId: string;
-  response: string;
-  title: string;
-  state: CaseState;
-  problems: string[];
-  reason?: string;
-  ms: number;
-  /** A `curl` command that sends the judged request again (failures only; credentials as `$SCRUB_CONTRACT_*`). */
-  reproduce?: string;
-  /** What came back, for `compare`: status, documented message, body shape (values that differ by nature are types). */
-  observed?: { status: number; message?: string; shape: string };
+/** Everything one run works with, settled before the first case. */
+interface Run {
+  options: RunOptions;
+  log(line: string): void;
+  areas: readonly Area[];
+  admin: string;
+  /** The target's own mock state (saved to put back), undefined on a real target. */
+  saved: unknown;
+  controls: boolean;
+  destructive: boolean;
+  setupContext: SetupContext;
+  creds: Credentials;
+  redact(text: string): string;
+  validator: ResponseValidator;
+  guard: TargetGuard;
+  ctx: Ctx;
+  selected(operationId: string): boolean;
+  /** Seeds the fixture before each case on the mock. */
+  reset(): Promise<void>;
 }
 
-export interface CoverageRow {
-  area: Area;
-  operationId: string;
-  response: string;
-  /** hit: every case for it passed; missed: one failed or none exists; skipped: not run on purpose (spec-breaking requests behind a validating proxy, or data changes without --destructive). */
-  state: 'hit' | 'missed' | 'unreachable' | 'skipped';
-}
-
-export interface FuzzResult {
-  operationId: string;
-  runs: number;
-  /** fast-check's seed: `--seed <seed>` (with `--fuzz-path`) replays the run. */
-  seed: number;
-  failure?: string;
-  /** The counterexample path of a failure. */
-  path?: string;
-  /** A `curl` command that sends the counterexample (credentials as `$SCRUB_CONTRACT_*`). */
-  reproduce?: string;
-}
-
-export interface Report {
-  target: string;
-  mockControls: boolean;
-  results: CaseResult[];
-  coverage: CoverageRow[];
-  /** Hit rows / all rows, in percent. */
-  percent: number;
-  fuzz: FuzzResult[];
-  /** What the run did to leave a real target as it found it (projections and authors it created). */
-  cleanup: string[];
-  ok: boolean;
-}
-
-/** Answers a spec-breaking request must not get: they would mean the request was never checked. */
-const NOT_ABOUT_THE_REQUEST = new Set<DocumentedMessage>([
-  'invalid API key for this project',
-  'not Exist Project Data',
-  'Forbidden',
-  'invalid authentication credentials',
-  'unsupported API version',
-  'not Exist Submission Data',
-  'submission not found',
-]);
-
-/** The coverage key of a case: `200`, or `400 <documented message>`. */
-const responseKey = (c: { status: number; documented?: string }) =>
-  c.documented ? `${c.status} ${c.documented}` : String(c.status);
-
-async function hasMockControls(admin: string): Promise<unknown | undefined> {
-  try {
-    const res = await send(admin, { method: 'GET', path: '/__mock/state' }, 5_000);
-    const body = res.json as { idcheck?: unknown; textAssessment?: unknown } | undefined;
-    return res.status === 200 && body?.idcheck && body.textAssessment ? body : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function missingNeed(needs: Need[], creds: Credentials, controls: boolean): string | undefined {
-  const has: Record<Need, boolean> = {
-    controls,
-    apiKey: !!creds.apiKey,
-    limitKey: !!creds.limitApiKey,
-    orphanKey: !!creds.orphanApiKey,
-    sealedKey: !!creds.sealedApiKey,
-    submission: !!creds.submissionId,
-    deletableSubmission: !!creds.deletableSubmissionId,
-    account: !!creds.accountId && !!creds.token,
+/** The cases' `send`: refused by the guard, recorded by it, and carrying the request it answers. */
+function guardedSend(target: string, guard: TargetGuard): (req: Req) => Promise<Sent> {
+  return async (req) => {
+    const refused = await guard.refusal(req);
+    if (refused) throw new Error(`refused to send ${refused}`);
+    const res = await send(target, req);
+    guard.record(req, res);
+    return { ...res, request: req };
   };
-  const missing = needs.find((n) => !has[n]);
-  if (!missing) return undefined;
-  const why: Record<Need, string> = {
-    controls: 'needs mock controls (Prefer, /__mock/state)',
-    apiKey: 'needs SCRUB_CONTRACT_API_KEY (or --api-key)',
-    limitKey: 'needs SCRUB_CONTRACT_LIMIT_API_KEY (a project the suite may fill to 10 projections)',
-    orphanKey: 'needs SCRUB_CONTRACT_ORPHAN_API_KEY (a key whose project is gone)',
-    sealedKey: 'needs SCRUB_CONTRACT_SEALED_API_KEY (a project with encryption on)',
-    submission: 'needs idcheck.submissionId in the set-up',
-    deletableSubmission: 'needs idcheck.deletableSubmissionId in the set-up',
-    account: 'needs textAssessment.accountId in the set-up (or --account) and SCRUB_CONTRACT_TOKEN (or --token)',
-  };
-  return `not reachable on this target: ${why[missing]}`;
 }
 
-function judge(c: Case, res: Res, validator: ResponseValidator, redact: (text: string) => string): string[] {
-  // what a report quotes of the answer: credentials and personal values out before any cutting
-  const quoted = (n: number) => redact(personalRedacted(res.text)).slice(0, n);
-  const op = operationById.get(c.operationId)!;
-  const problems: string[] = [];
-  if (res.status !== c.status) problems.push(`expected status ${c.status}, got ${res.status}: ${quoted(200)}`);
-  const violations = res.headers.get('sl-violations');
-  if (violations) problems.push(`the proxy reports spec violations: ${violations.slice(0, 300)}`);
-  if (!(res.headers.get('content-type') ?? '').includes('application/json'))
-    problems.push(`content-type is ${res.headers.get('content-type') ?? 'missing'}, not application/json`);
-  if (res.json === undefined) problems.push('body is not JSON');
-  else problems.push(...validator.check(op, res.status, res.json));
-  if (c.message !== undefined && messageOf(res.json) !== c.message)
-    problems.push(`expected message "${c.message}", got ${JSON.stringify(messageOf(res.json) ?? quoted(120))}`);
-  const body = res.json as Record<string, unknown> | undefined;
-  // the text-assessment envelope repeats the status: `code` must equal it
-  if (op.area === 'text-assessment' && body && typeof body === 'object' && 'code' in body && body.code !== res.status)
-    problems.push(`body code ${JSON.stringify(body.code)} differs from the HTTP status ${res.status}`);
-  // no case uses an encrypted project for a success, so a sealed `{ "data": ... }` body is wrong here
-  if (
-    res.status < 300 &&
-    body &&
-    typeof body === 'object' &&
-    Object.keys(body).length === 1 &&
-    typeof body.data === 'string'
-  )
-    problems.push('an encrypted body ({"data": ...}) for a project without the encryption option');
-  return problems;
-}
-
-/** Projection ids that exist nowhere: requests that must fail name them. */
-const NO_PROJECTIONS = new Set(['zzzzzzzzzzzzz', 'scrubcontract1']);
-const OWN_PREFIX = 'scrub-contract-';
-
-export async function runContract(options: RunOptions): Promise<Report> {
-  const log = options.log ?? (() => {});
-  const areas = options.areas ?? ['idcheck', 'text-assessment'];
+async function prepare(options: RunOptions): Promise<Run> {
   const admin = options.admin ?? options.target;
-  const validator = new ResponseValidator();
-  const saved = await hasMockControls(admin);
+  const saved = await probeControls(admin);
   const controls = saved !== undefined;
   const env = options.env ?? process.env;
   const destructive = controls || !!options.destructive;
   const setupContext: SetupContext = { target: options.target, env, destructive };
-  let creds: Credentials;
-  if (controls)
-    creds = {
-      ...CONTRACT_CREDENTIALS,
-      deletableSubmissionId: CONTRACT_CREDENTIALS.submissionId,
-      version: 'v2.3.0',
-      ...options.credentials,
-    };
-  else {
-    const before = options.setup?.before
-      ? checkIds(await options.setup.before(setupContext), "the set-up's before()")
-      : {};
-    creds = {
-      version: 'v2.3.0',
-      ...credentialsFromEnv(env),
-      ...idsToCredentials(options.setup ?? {}),
-      ...idsToCredentials(before),
-      ...options.credentials,
-    };
-    creds.limitApiKey ??= creds.apiKey;
-  }
-  const redact = credentialRedactor([
-    creds.apiKey,
-    creds.limitApiKey,
-    creds.orphanApiKey,
-    creds.sealedApiKey,
-    creds.token,
-  ]);
+  const creds = controls
+    ? mockCredentials(options.credentials)
+    : await targetCredentials(setupContext, options.setup, options.credentials);
+  const readBack = (req: Req) => send(options.target, req).catch(() => undefined);
+  const guard = new TargetGuard({ controls, deletableSubmissionId: creds.deletableSubmissionId, readBack });
   let counter = 0;
   const runId = Date.now().toString(36);
-  const author = `${OWN_PREFIX}${runId}`;
-  /** Projections this run created: id -> the name it sent (checked again before any delete). */
-  const created = new Map<string, string>();
-  /** Authors of the run's own (`scrub-contract-...`) with texts on the target. */
-  const authors = new Set<string>();
-  const path = (req: Req, re: RegExp) => {
-    const m = re.exec(req.path);
-    try {
-      return m ? decodeURIComponent(m[1]!) : undefined;
-    } catch {
-      return m?.[1];
-    }
-  };
-
-  /** On a real target: a DELETE of anything the run was neither given nor created never leaves. */
-  const refusal = async (req: Req): Promise<string | undefined> => {
-    if (controls || req.method !== 'DELETE') return undefined;
-    if (req.path === '/v3/submission/partial') {
-      const ids = new URLSearchParams(req.query ?? '').getAll('submission_id');
-      return ids.every((id) => id === creds.deletableSubmissionId || id.startsWith(OWN_PREFIX))
-        ? undefined
-        : `a partial delete of submission ${ids.join(', ')}, which the set-up did not give as deletableSubmissionId`;
-    }
-    const projection = path(req, /^\/v3\/projection\/([^/]+)$/);
-    if (projection !== undefined) {
-      if (NO_PROJECTIONS.has(projection)) return undefined;
-      const name = created.get(projection);
-      if (name === undefined) return `a delete of projection ${projection}, which this run did not create`;
-      // the id came from the server: it must still name the projection this run created
-      const read = await send(options.target, {
-        method: 'GET',
-        path: `/v3/projection/${encodeURIComponent(projection)}`,
-        headers: req.headers ?? {},
-      }).catch(() => undefined);
-      const found = (read?.json as { item?: { name?: unknown } } | undefined)?.item?.name;
-      return read?.status === 404 || found === name
-        ? undefined
-        : `a delete of projection ${projection}: this run created it as "${name}", the server now names it ${JSON.stringify(found ?? null)}`;
-    }
-    const who = path(req, /\/author\/([^/]+)$/);
-    if (who !== undefined)
-      return who.startsWith(OWN_PREFIX) ? undefined : `a delete of author ${who}, whom this run did not create`;
-    return `a DELETE of ${req.path}, which the suite does not know`;
-  };
   const ctx: Ctx = {
     creds,
-    author,
-    send: async (req: Req) => {
-      const refused = await refusal(req);
-      if (refused) throw new Error(`refused to send ${refused}`);
-      const res = await send(options.target, req);
-      if (!controls && res.status === 200) {
-        const sent = (() => {
-          try {
-            return JSON.parse(req.body ?? 'null') as { name?: unknown; author_id?: unknown } | null;
-          } catch {
-            return null;
-          }
-        })();
-        const id = (res.json as { projection_id?: unknown } | undefined)?.projection_id;
-        if (req.method === 'POST' && req.path === '/v3/projection' && typeof id === 'string')
-          created.set(id, typeof sent?.name === 'string' ? sent.name : '');
-        if (req.method === 'DELETE' && req.path.startsWith('/v3/projection/'))
-          created.delete(path(req, /^\/v3\/projection\/([^/]+)$/) ?? '');
-        if (req.method === 'PUT' && typeof sent?.author_id === 'string' && sent.author_id.startsWith(OWN_PREFIX))
-          authors.add(sent.author_id);
-        if (req.method === 'DELETE' && req.path.includes('/author/'))
-          authors.delete(path(req, /\/author\/([^/]+)$/) ?? '');
-      }
-      return Object.assign(res, { request: req });
-    },
+    author: `${OWN_PREFIX}${runId}`,
+    send: guardedSend(options.target, guard),
     unique: (prefix = 'contract') => `${prefix}_${runId}_${counter++}`.toLowerCase().replace(/[^a-z0-9_]/g, '_'),
   };
-  const seed = async () => {
-    if (controls)
-      await send(admin, {
-        method: 'PUT',
-        path: '/__mock/state',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(contractFixture),
-      });
+  const only = options.only as readonly string[] | undefined;
+  const skip = options.skip as readonly string[] | undefined;
+  return {
+    options,
+    log: options.log ?? (() => {}),
+    areas: options.areas ?? ['idcheck', 'text-assessment'],
+    admin,
+    saved,
+    controls,
+    destructive,
+    setupContext,
+    creds,
+    redact: credentialsRedactor(creds),
+    validator: new ResponseValidator(),
+    guard,
+    ctx,
+    selected: (id) => (!only?.length || only.includes(id)) && !skip?.includes(id),
+    reset: () => (controls ? seedFixture(admin) : Promise.resolve()),
   };
-  const selected = (operationId: string) =>
-    (!options.only?.length || options.only.includes(operationId as OperationId)) &&
-    !options.skip?.includes(operationId as OperationId);
+}
 
+/** Why a case is not run (unreachable, or skipped on purpose), as its result; undefined when it runs. */
+function notRun(run: Run, c: Case, base: Omit<CaseResult, 'state' | 'problems' | 'ms'>): CaseResult | undefined {
+  const unreachable = unreachableReason(c.needs, run.creds, run.controls);
+  if (unreachable) return { ...base, state: 'unreachable', problems: [], reason: unreachable, ms: 0 };
+  const skipped =
+    c.invalid && run.options.onlyValidRequests
+      ? 'the request breaks the spec on purpose'
+      : c.writes && !run.destructive
+        ? 'creates or deletes data on the target: run with --destructive'
+        : undefined;
+  return skipped ? { ...base, state: 'skipped', problems: [], reason: skipped, ms: 0 } : undefined;
+}
+
+/** A request that failed on the way (undici says only "fetch failed"; the cause says why). */
+function requestFailed(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const why = cause ? ` (${[cause.code, cause.message].filter(Boolean).join(': ')})` : '';
+  return `request failed: ${(error as Error).message}${why}`;
+}
+
+/** Runs one case on the target and judges its answer. */
+async function runCase(run: Run, c: Case, area: Area): Promise<CaseResult> {
+  const base = { area, operationId: c.operationId, response: responseKey(c), title: c.title };
+  const skipped = notRun(run, c, base);
+  if (skipped) return skipped;
+  const started = performance.now();
+  let problems: string[];
+  let res: Sent | undefined;
+  try {
+    await run.reset();
+    const outcome = await c.run(run.ctx);
+    res = outcome.res;
+    problems = caseProblems(c, res, run.validator, run.redact);
+    if (!problems.length && c.check) problems = await c.check(res, outcome.extra, run.ctx);
+  } catch (error) {
+    problems = [requestFailed(error)];
+  }
+  const result: CaseResult = {
+    ...base,
+    state: problems.length ? 'failed' : 'passed',
+    problems: problems.map(run.redact),
+    ms: Math.round(performance.now() - started),
+  };
+  if (res) {
+    const message = messageOf(res.json);
+    const shown = typeof message === 'string' ? { message: run.redact(message) } : {};
+    result.observed = { status: res.status, ...shown, shape: shapeOf(res.json) };
+  }
+  if (problems.length && res) result.reproduce = toCurl(run.options.target, res.request, run.creds);
+  return result;
+}
+
+/** The log line of a case that ran (its problems and reproduction under it). */
+function caseLine(r: CaseResult): string {
+  const problems = r.problems.length ? `\n       ${r.problems.join('\n       ')}` : '';
+  const reproduce = r.reproduce ? `\n       reproduce: ${r.reproduce}` : '';
+  return `${r.state === 'passed' ? 'ok  ' : 'FAIL'} ${r.operationId} ${r.response} (${r.title})${problems}${reproduce}`;
+}
+
+async function runCases(run: Run): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const area of run.areas)
+    for (const c of allCases[area]) {
+      if (!run.selected(c.operationId)) continue;
+      const result = await runCase(run, c, area);
+      results.push(result);
+      if (result.state === 'passed' || result.state === 'failed') run.log(caseLine(result));
+    }
+  return results;
+}
+
+async function runFuzz(run: Run): Promise<FuzzResult[]> {
+  const runs = run.options.fuzzRuns ?? 0;
+  if (runs <= 0 || run.options.onlyValidRequests) return [];
+  await run.reset();
+  // spec-breaking partial deletes: on the mock its seeded submission (so "no such submission" cannot
+  // hide a missing check); on a real target one that does not exist (a lenient server deletes nothing)
+  const fuzzCreds = { ...run.creds, submissionId: run.controls ? run.creds.deletableSubmissionId : NO_SUBMISSION };
+  const arbitraries = invalidRequests(fuzzCreds, submissionFieldValues, dataFieldValues, projectionFieldValues);
+  const results: FuzzResult[] = [];
+  for (const [operationId, arbitrary] of Object.entries(arbitraries)) {
+    const op = operationById.get(operationId)!;
+    if (!run.areas.includes(op.area) || !run.selected(operationId)) continue;
+    const needs: Need[] = op.area === 'idcheck' ? ['apiKey'] : ['account'];
+    if (unreachableReason(needs, run.creds, run.controls)) continue;
+    const result = await fuzzOperation(op, arbitrary, {
+      send: run.ctx.send,
+      validator: run.validator,
+      redact: run.redact,
+      runs,
+      seed: run.options.seed ?? (Math.random() * 2 ** 31) | 0,
+      ...(run.options.fuzzPath ? { path: run.options.fuzzPath } : {}),
+      target: run.options.target,
+      creds: run.creds,
+    });
+    results.push(result);
+    run.log(fuzzLine(result));
+  }
+  return results;
+}
+
+/** Leaves the target as it was found; returns what was done and what could not be (the run then fails). */
+async function cleanUp(run: Run): Promise<{ cleanup: string[]; failures: string[] }> {
+  if (run.controls) {
+    await putState(run.admin, run.saved).catch(() => {});
+    return { cleanup: [], failures: [] };
+  }
+  const { done, failures } = await run.guard.cleanUp(run.ctx.send, run.creds);
+  const cleanup = [...done, ...failures];
+  for (const line of cleanup) run.log(`cleanup: ${line}`);
+  if (run.options.setup?.after) await run.options.setup.after(run.setupContext);
+  return { cleanup, failures };
+}
+
+export async function runContract(options: RunOptions): Promise<Report> {
+  const run = await prepare(options);
   const results: CaseResult[] = [];
   const fuzz: FuzzResult[] = [];
-  const cleanup: string[] = [];
-  const cleanupFailures: string[] = [];
+  let cleaned = { cleanup: [] as string[], failures: [] as string[] };
   try {
-    for (const area of areas) {
-      for (const c of allCases[area]) {
-        if (!selected(c.operationId)) continue;
-        const base = { area, operationId: c.operationId, response: responseKey(c), title: c.title };
-        const unreachable = missingNeed(c.needs, creds, controls);
-        if (unreachable) {
-          results.push({ ...base, state: 'unreachable', problems: [], reason: unreachable, ms: 0 });
-          continue;
-        }
-        if (c.invalid && options.onlyValidRequests) {
-          results.push({
-            ...base,
-            state: 'skipped',
-            problems: [],
-            reason: 'the request breaks the spec on purpose',
-            ms: 0,
-          });
-          continue;
-        }
-        if (c.writes && !destructive) {
-          results.push({
-            ...base,
-            state: 'skipped',
-            problems: [],
-            reason: 'creates or deletes data on the target: run with --destructive',
-            ms: 0,
-          });
-          continue;
-        }
-        const started = performance.now();
-        let problems: string[];
-        let res: (Res & { request?: Req }) | undefined;
-        try {
-          await seed();
-          res = await c.run(ctx);
-          problems = judge(c, res, validator, redact);
-          if (!problems.length && c.check) problems = await c.check(res, ctx);
-        } catch (error) {
-          // undici says only "fetch failed"; the cause says why (ECONNREFUSED, a reset, a timeout)
-          const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-          problems = [
-            `request failed: ${(error as Error).message}${cause ? ` (${[cause.code, cause.message].filter(Boolean).join(': ')})` : ''}`,
-          ];
-        }
-        const result: CaseResult = {
-          ...base,
-          state: problems.length ? 'failed' : 'passed',
-          problems: problems.map(redact),
-          ms: Math.round(performance.now() - started),
-        };
-        if (res) {
-          const message = messageOf(res.json);
-          result.observed = {
-            status: res.status,
-            ...(typeof message === 'string' ? { message: redact(message) } : {}),
-            shape: shapeOf(res.json),
-          };
-        }
-        if (problems.length && res?.request) result.reproduce = toCurl(options.target, res.request, creds);
-        results.push(result);
-        log(
-          `${result.state === 'passed' ? 'ok  ' : 'FAIL'} ${c.operationId} ${result.response} (${c.title})${problems.length ? `\n       ${result.problems.join('\n       ')}` : ''}${result.reproduce ? `\n       reproduce: ${result.reproduce}` : ''}`,
-        );
-      }
-    }
-
-    const runs = options.fuzzRuns ?? 0;
-    if (runs > 0 && !options.onlyValidRequests) {
-      await seed();
-      // partial deletes that must be refused name the deletable submission (so a missing check shows
-      // as a deletion there) or, without one, a submission no deployment has
-      // spec-breaking partial deletes: on the mock its seeded submission (so "no such submission" cannot
-      // hide a missing check); on a real target one that does not exist (a lenient server deletes nothing)
-      const fuzzCreds = { ...creds, submissionId: controls ? creds.deletableSubmissionId : NO_SUBMISSION };
-      const arbitraries = invalidRequests(fuzzCreds, submissionFieldValues, dataFieldValues, projectionFieldValues);
-      for (const [operationId, arbitrary] of Object.entries(arbitraries)) {
-        const op = operationById.get(operationId)!;
-        if (!areas.includes(op.area) || !selected(operationId)) continue;
-        const needs: Need[] = op.area === 'idcheck' ? ['apiKey'] : ['account'];
-        if (missingNeed(needs, creds, controls)) continue;
-        const seedOf = options.seed ?? (Math.random() * 2 ** 31) | 0;
-        const outcome = await fc.check(
-          fc.asyncProperty(arbitrary, async (req) => {
-            const res = await ctx.send(req);
-            // credentials and version were valid: only messages about the request itself count
-            const documented = op.errors.filter(
-              (e) => e.status === res.status && !NOT_ABOUT_THE_REQUEST.has(e.message as DocumentedMessage),
-            );
-            const message = messageOf(res.json);
-            if (res.status < 400 || res.status >= 500) throw new Error(`got ${res.status}, not a 4xx`);
-            if (!documented.length) throw new Error(`status ${res.status} is not documented for ${operationId}`);
-            if (message === undefined || !documented.some((e) => templateMatches(e.message, message)))
-              throw new Error(
-                `undocumented message ${JSON.stringify(message ?? redact(personalRedacted(res.text)).slice(0, 100))}`,
-              );
-            const problems = validator.check(op, res.status, res.json);
-            if (problems.length) throw new Error(problems.join('; '));
-          }),
-          { numRuns: runs, seed: seedOf, ...(options.fuzzPath ? { path: options.fuzzPath } : {}) },
-        );
-        const counterexample = outcome.counterexample?.[0] as Req | undefined;
-        // the counterexample without its headers: they hold the credentials
-        const shown = counterexample ? { ...counterexample, headers: undefined } : undefined;
-        const result: FuzzResult = { operationId, runs, seed: seedOf };
-        if (outcome.failed) {
-          result.failure = redact(`${(outcome.errorInstance as Error)?.message} for ${JSON.stringify(shown)}`);
-          result.path = outcome.counterexamplePath ?? undefined;
-          if (counterexample) result.reproduce = toCurl(options.target, counterexample, creds);
-        }
-        fuzz.push(result);
-        log(
-          result.failure
-            ? `FAIL ${operationId}: ${result.failure}\n       replay: --only ${operationId} --seed ${seedOf}${result.path ? ` --fuzz-path ${result.path}` : ''}${result.reproduce ? `\n       reproduce: ${result.reproduce}` : ''}`
-            : `ok   ${operationId}: ${runs} spec-breaking requests all got a documented 4xx (seed ${seedOf})`,
-        );
-      }
-    }
+    results.push(...(await runCases(run)));
+    fuzz.push(...(await runFuzz(run)));
   } finally {
-    if (controls)
-      await send(admin, {
-        method: 'PUT',
-        path: '/__mock/state',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(saved),
-      }).catch(() => {});
-    else {
-      // leave a real target as it was found: what this run created, and nothing else (through ctx.send,
-      // so the same refusals apply)
-      for (const [id, name] of [...created]) {
-        const keys = [...new Set([creds.apiKey, creds.limitApiKey].filter((k): k is string => !!k))];
-        let gone = false;
-        for (const apiKey of keys) {
-          const r = await ctx
-            .send({
-              method: 'DELETE',
-              path: `/v3/projection/${encodeURIComponent(id)}`,
-              headers: { 'x-api-key': apiKey },
-            })
-            .catch((e: Error) => ({ status: 0, text: e.message }));
-          if (r.status === 200) {
-            cleanup.push(`deleted projection ${id} ("${name}"), left by a case`);
-            gone = true;
-            break;
-          }
-        }
-        if (!gone)
-          cleanupFailures.push(`could not delete projection ${id} ("${name}"), created by this run: delete it by hand`);
-      }
-      for (const who of [...authors]) {
-        if (!creds.accountId || !creds.token) break;
-        const r = await ctx
-          .send({
-            method: 'DELETE',
-            path: `/${creds.version}/account/${encodeURIComponent(creds.accountId)}/author/${encodeURIComponent(who)}`,
-            headers: { authorization: `Token token=${creds.token}` },
-          })
-          .catch((e: Error) => ({ status: 0, text: e.message }));
-        if (r.status === 200) cleanup.push(`deleted the texts of author ${who} (this run's own)`);
-        else
-          cleanupFailures.push(`could not delete the texts of author ${who} (status ${r.status}): delete them by hand`);
-      }
-      cleanup.push(...cleanupFailures);
-      for (const line of cleanup) log(`cleanup: ${line}`);
-      if (options.setup?.after) await options.setup.after(setupContext);
-    }
+    cleaned = await cleanUp(run);
   }
-
-  const coverage: CoverageRow[] = [];
-  for (const op of operations.filter((o) => areas.includes(o.area) && selected(o.operationId))) {
-    const keys = [
-      ...[...op.responses.keys()].filter((s) => s < 400).map(String),
-      ...op.errors.map((e) => `${e.status} ${e.message}`),
-    ];
-    for (const response of keys) {
-      const mine = results.filter((r) => r.operationId === op.operationId && r.response === response);
-      const ran = mine.filter((r) => r.state === 'passed' || r.state === 'failed');
-      const state: CoverageRow['state'] = ran.length
-        ? ran.every((r) => r.state === 'passed')
-          ? 'hit'
-          : 'missed'
-        : mine.some((r) => r.state === 'skipped')
-          ? 'skipped'
-          : mine.length
-            ? 'unreachable'
-            : 'missed';
-      coverage.push({ area: op.area, operationId: op.operationId, response, state });
-    }
-  }
-  const hit = coverage.filter((r) => r.state === 'hit').length;
-  const percent = coverage.length ? Math.floor((hit / coverage.length) * 1000) / 10 : 0;
+  const ops = operations.filter((o) => run.areas.includes(o.area) && run.selected(o.operationId));
+  const coverage = coverageOf(ops, results);
   // a run that leaves data behind on the target is not a passing run
-  const ok = results.every((r) => r.state !== 'failed') && fuzz.every((f) => !f.failure) && !cleanupFailures.length;
-  return { target: options.target, mockControls: controls, results, coverage, percent, fuzz, cleanup, ok };
+  const ok = results.every((r) => r.state !== 'failed') && fuzz.every((f) => !f.failure) && !cleaned.failures.length;
+  const { target } = options;
+  const percent = percentHit(coverage);
+  return { target, mockControls: run.controls, results, coverage, percent, fuzz, cleanup: cleaned.cleanup, ok };
 }

@@ -3,7 +3,7 @@
 // the ids the cases may use and optional hooks around the run.
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Credentials } from './cases.js';
+import type { Credentials } from './model.js';
 
 /** The environment variable of each credential. */
 export const CREDENTIAL_ENV = {
@@ -48,6 +48,7 @@ export interface SetupContext {
 /** What a set-up module exports (as `default`): ids, plus hooks around the run. */
 export interface ContractSetup extends SetupIds {
   /** Runs before the first case; may return ids (e.g. of a submission it just created). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a hook that returns nothing is typed void by its author
   before?(context: SetupContext): void | SetupIds | Promise<void | SetupIds>;
   /** Runs after the last case, also when cases failed. */
   after?(context: SetupContext): void | Promise<void>;
@@ -70,7 +71,8 @@ function check(setup: unknown, where: string): ContractSetup {
     for (const [key, inner] of Object.entries(value)) {
       if (SECRET_KEYS.has(key))
         throw new SetupError(
-          `${where}: "${path}${key}" looks like a credential; credentials come from the environment (${Object.values(CREDENTIAL_ENV).join(', ')}), never from a file`,
+          `${where}: "${path}${key}" looks like a credential; credentials come from the environment ` +
+            `(${Object.values(CREDENTIAL_ENV).join(', ')}), never from a file`,
         );
       walk(inner, `${path}${key}.`);
     }
@@ -80,7 +82,8 @@ function check(setup: unknown, where: string): ContractSetup {
   const unknown = Object.keys(setup).filter((k) => !known.has(k));
   if (unknown.length)
     throw new SetupError(
-      `${where}: unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} (expected idcheck, textAssessment, before, after)`,
+      `${where}: unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')} ` +
+        '(expected idcheck, textAssessment, before, after)',
     );
   const s = setup as ContractSetup;
   for (const [section, keys] of [

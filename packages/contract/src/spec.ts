@@ -28,15 +28,26 @@ export interface Operation {
   errors: readonly DocumentedError[];
 }
 
-const documents: Record<Area, Record<string, any>> = { idcheck: idcheckDocument, 'text-assessment': textDocument };
+/** A node of a spec document (JSON): walked by key, read for `$ref` and `content`. */
+interface SpecNode {
+  readonly [key: string]: SpecNode | undefined;
+}
+
+const documents: Record<Area, SpecNode> = {
+  idcheck: idcheckDocument as unknown as SpecNode,
+  'text-assessment': textDocument as unknown as SpecNode,
+};
+
+const nodeAt = (doc: SpecNode, at: readonly string[]) =>
+  at.reduce<SpecNode | undefined>((n, k) => (n && typeof n === 'object' ? n[k] : undefined), doc);
 
 /** The pointer of a `$ref`'d or inline response's JSON schema. */
-function schemaPointer(doc: Record<string, any>, at: string[]): string | undefined {
-  let node = at.reduce((n, k) => n?.[k], doc as any);
+function schemaPointer(doc: SpecNode, at: string[]): string | undefined {
+  let node = nodeAt(doc, at);
   let where = at;
   while (node && typeof node.$ref === 'string') {
     where = pointerPath(node.$ref);
-    node = where.reduce((n, k) => n?.[k], doc as any);
+    node = nodeAt(doc, where);
   }
   return node?.content?.['application/json']?.schema
     ? pointer([...where, 'content', 'application/json', 'schema'])

@@ -5,13 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createMockState } from '@scrub/mocks';
 import { createMockHttpServer } from '@scrub/mocks/http';
-import { send } from '../src/http.js';
+import { send } from '../../src/http.js';
 
 export const SPECS = {
-  idcheck: fileURLToPath(new URL('../../../openapi/idcheck.yaml', import.meta.url)),
-  'text-assessment': fileURLToPath(new URL('../../../openapi/text-assessment.yaml', import.meta.url)),
+  idcheck: fileURLToPath(new URL('../../../../openapi/idcheck.yaml', import.meta.url)),
+  'text-assessment': fileURLToPath(new URL('../../../../openapi/text-assessment.yaml', import.meta.url)),
 } as const;
-const PRISM = fileURLToPath(new URL('../node_modules/.bin/prism', import.meta.url));
+const PRISM = fileURLToPath(new URL('../../node_modules/.bin/prism', import.meta.url));
 
 export interface Running {
   url: string;
@@ -22,7 +22,11 @@ export async function listen(server: Server): Promise<Running> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -109,7 +113,7 @@ export function startProxy(
 
 /** A proxy to the real mock that breaks exactly three responses: one message, one status, one field. */
 export function startWrongServer(mockUrl: string): Promise<Running> {
-  return startProxy(mockUrl, async (x, forward) => {
+  return startProxy(mockUrl, async (_x, forward) => {
     const r = await forward();
     if (r.text.includes('Projection name already exists'))
       r.text = r.text.replace('Projection name already exists', 'Projection name already exist');

@@ -4,8 +4,8 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli as runCli } from './cli.js';
-import { listen, type Running, startMock } from './servers.js';
+import { cli as runCli } from '../support/cli.js';
+import { listen, type Running, startMock } from '../support/servers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'scrub-contract-'));
 const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: dir, env });

@@ -5,9 +5,9 @@ import { deref, operations } from '@scrub/spec';
 import { document as idcheckDocument } from '@scrub/spec/idcheck/document';
 import { document as textDocument } from '@scrub/spec/text-assessment/document';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Area, ResponseValidator, runContract } from '../src/index.js';
-import { operationById } from '../src/spec.js';
-import { type Running, SPECS, startMock, startPrism, startWrongServer } from './servers.js';
+import { type Area, ResponseValidator, runContract } from '../../src/index.js';
+import { operationById } from '../../src/spec.js';
+import { type Running, SPECS, startMock, startPrism, startWrongServer } from '../support/servers.js';
 
 const AREAS: Area[] = ['idcheck', 'text-assessment'];
 

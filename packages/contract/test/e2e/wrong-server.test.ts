@@ -1,8 +1,8 @@
 // The suite can fail: a server with exactly three faults (one wrong message, one wrong status, one
 // missing field) makes it report exactly those three.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runContract } from '../src/index.js';
-import { type Running, startMock, startProxy, startWrongServer } from './servers.js';
+import { runContract } from '../../src/index.js';
+import { type Running, startMock, startProxy, startWrongServer } from '../support/servers.js';
 
 let mock: Running;
 let wrong: Running;
@@ -70,7 +70,8 @@ it('catches wrong data behind right-looking answers', async () => {
     );
     const find = (prefix: string) => Object.entries(failed).find(([k]) => k.startsWith(prefix))?.[1] ?? '';
     expect(find('partialDeleteSubmission 200')).toContain('the submission after the delete');
-    expect(find('partialDeleteSubmission 200')).toContain('"last_name":"[redacted]"'); // the record, without its personal values
+    // the record, without its personal values
+    expect(find('partialDeleteSubmission 200')).toContain('"last_name":"[redacted]"');
     expect(find('partialDeleteSubmission 200')).not.toContain('Lovelace');
     expect(find('deleteProjection 200')).toContain('can still be read after its deletion');
     expect(find('getProjection 200')).toContain('an encrypted body');

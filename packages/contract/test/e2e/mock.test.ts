@@ -2,8 +2,8 @@
 import { errorMessages as idcheckErrors } from '@scrub/spec/idcheck';
 import { errorMessages as textErrors } from '@scrub/spec/text-assessment';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Report, runContract } from '../src/index.js';
-import { type Running, startMock } from './servers.js';
+import { type Report, runContract } from '../../src/index.js';
+import { type Running, startMock } from '../support/servers.js';
 
 let mock: Running;
 let report: Report;
