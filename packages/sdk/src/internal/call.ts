@@ -52,7 +52,7 @@ export const methodOf = (operation: OperationId): string => routes[operation].me
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /** The URL of a call below `baseUrl`: the route's path with its parameters filled in, then the query. */
-export function urlOf(baseUrl: string, call: Call): string {
+export function urlOf<Op extends OperationId>(baseUrl: string, call: Call<Op>): string {
   const params = call.params as Readonly<Record<string, string>> | undefined;
   const path = routes[call.operation].path.replace(PLACEHOLDER, (_, name: string) => encode(params![name]!, name));
   const search = call.query ? query(call.query) : '';

@@ -10,7 +10,7 @@ const RETRY_AFTER_STATUS = [408, 429, 503];
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 8_000;
 const RETRY_AFTER_CAP_MS = 60_000;
-/** A `Retry-After` number this large is a time (epoch ms), not a number of seconds (ky's rule). */
+/** A `Retry-After` number this large (in ms) is a time in epoch seconds, not a delay (ky's rule). */
 const RETRY_AFTER_TIMESTAMP_FROM = Date.UTC(2024, 0, 1);
 
 /** ky's retry options for a client: how many retries, of which methods, backing off how. */
@@ -52,7 +52,7 @@ export const retryAnswer: AfterResponseHook = (request, options, response, { ret
   return ky.retry(retryAfter ? { code, delay: retryAfterMs(retryAfter) } : { code });
 };
 
-/** Milliseconds a `Retry-After` asks to wait (seconds, or a date), capped at `RETRY_AFTER_CAP_MS`. */
+/** Milliseconds a `Retry-After` asks to wait (seconds, a date or a time), capped at `RETRY_AFTER_CAP_MS`. */
 export function retryAfterMs(value: string): number {
   let ms = Number(value) * 1000;
   if (Number.isNaN(ms)) ms = Date.parse(value) - Date.now();
