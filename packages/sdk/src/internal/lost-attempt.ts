@@ -2,6 +2,7 @@
 // answer may only say that the lost attempt already did the work. Those answers resolve as the success.
 import type { DocumentedMessage, OperationId } from '@scrub/spec';
 import { messageOf } from '@scrub/spec/helpers';
+import type { Options as KyOptions } from 'ky';
 import type { Result } from './call.js';
 
 const SUBMIT_ID_TAKEN: DocumentedMessage<'submitText'> = 'id already used';
@@ -19,14 +20,23 @@ const EFFECT_OF_LOST_ATTEMPT: Effects = {
     status === 400 && messageOf(body) === SUBMIT_ID_TAKEN ? { type: 'success', code: 200 } : undefined,
 };
 
-/** Whether an operation has an answer that can stand for a lost attempt's success. */
-export const hasLostAttemptEffect = (operation: OperationId): boolean => operation in EFFECT_OF_LOST_ATTEMPT;
-
-/** The success a retried call's error answer stands for, or undefined when it is an error as it is. */
-export function effectOfLostAttempt<Op extends OperationId>(
+/**
+ * What an error answer of a call of `operation` stands for: the success the lost attempt had, when the
+ * call was retried and the answer is one of the operation's `EFFECT_OF_LOST_ATTEMPT`, else undefined.
+ * Watches the call's retries through a `beforeRetry` hook it adds to `options`.
+ */
+export function lostAttemptEffect<Op extends OperationId>(
   operation: Op,
-  status: number,
-  body: unknown,
-): Result<Op> | undefined {
-  return (EFFECT_OF_LOST_ATTEMPT[operation] as Effects[Op])?.(status, body);
+  options: KyOptions,
+): (status: number, body: unknown) => Result<Op> | undefined {
+  const effect = EFFECT_OF_LOST_ATTEMPT[operation] as Effects[Op];
+  if (!effect) return none;
+  let retried = false;
+  const onRetry = () => {
+    retried = true;
+  };
+  options.hooks = { ...options.hooks, beforeRetry: [onRetry] };
+  return (status, body) => (retried ? effect(status, body) : undefined);
 }
+
+const none = () => undefined;

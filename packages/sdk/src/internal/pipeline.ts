@@ -8,7 +8,7 @@ import { answerError, errorBody, successBody } from './answers.js';
 import { type Call, methodOf, type Result, urlOf } from './call.js';
 import { type BodyCodec, type EncryptionOption, encryptionCodec, plainBodies } from './encryption.js';
 import { createExchange, type Exchange, logRetry } from './exchange.js';
-import { effectOfLostAttempt, hasLostAttemptEffect } from './lost-attempt.js';
+import { lostAttemptEffect } from './lost-attempt.js';
 import {
   type ClientDefaults,
   callOptions,
@@ -74,18 +74,9 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
 /** `send` of a pipeline. */
 function sender(baseUrl: string, defaults: ClientDefaults, exchange: Exchange, codec: BodyCodec): Send {
   return async function send<Op extends OperationId>(call: Call<Op>, o?: RequestOptions): Promise<Result<Op>> {
-    const url = urlOf(baseUrl, call as Call);
+    const url = urlOf(baseUrl, call);
     const options = callOptions(methodOf(call.operation), o, defaults);
-    let retried = false;
-    if (hasLostAttemptEffect(call.operation))
-      options.hooks = {
-        ...options.hooks,
-        beforeRetry: [
-          () => {
-            retried = true;
-          },
-        ],
-      };
+    const effectOfLostAttempt = lostAttemptEffect(call.operation, options);
     if (call.body !== undefined) {
       options.body = await codec.seal(JSON.stringify(call.body));
       options.headers = { ...options.headers, 'content-type': 'application/json' };
@@ -94,7 +85,7 @@ function sender(baseUrl: string, defaults: ClientDefaults, exchange: Exchange, c
     const text = decoder.decode(bytes);
     if (response.ok) return (await codec.open(successBody(call.operation, response.status, text))) as Result<Op>;
     const body = errorBody(text);
-    const effect = retried ? effectOfLostAttempt(call.operation, response.status, body) : undefined;
+    const effect = effectOfLostAttempt(response.status, body);
     if (effect !== undefined) return effect;
     throw answerError(call.operation, response, body);
   };
