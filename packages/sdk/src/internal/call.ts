@@ -1,6 +1,8 @@
 // One API call as a client method describes it: the operation id, its path parameters, query and body.
 // Method, path template and success body are the spec's (`operationRoutes`, `SuccessBody`), looked up
-// by the operation id: a method cannot pair an operation with another's path, method or result.
+// by the operation id: a method cannot pair an operation with another's path, method or result. The
+// routes are read from each area's table, which the catalogue's `operationRoutes` merges: those keep
+// method and path as literal types (the path parameters are read off the template).
 import type { OperationId, Operations, SuccessBody } from '@scrub/spec';
 import { type components, operationRoutes as idcheckRoutes } from '@scrub/spec/idcheck';
 import { operationRoutes as textAssessmentRoutes } from '@scrub/spec/text-assessment';
