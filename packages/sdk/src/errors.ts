@@ -13,13 +13,14 @@ export class ScrubError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     const kinds: string[] = [];
-    for (let c = new.target as { kind?: string } | null; c && c.kind; c = Object.getPrototypeOf(c)) kinds.push(c.kind);
+    for (let c = new.target as { kind?: string } | null; c?.kind; c = Object.getPrototypeOf(c)) kinds.push(c.kind);
     Object.defineProperty(this, BRAND, { value: kinds });
     this.name = new.target.kind;
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
     const kinds = (value as { [BRAND]?: unknown } | null)?.[BRAND];
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about, a subclass included
     return Array.isArray(kinds) && kinds.includes(this.kind);
   }
 

@@ -1,8 +1,9 @@
 // `createIdCheckClient`: ARGOS ID check v3 (submissions, partial delete, projections).
 import type { components, paths } from '@scrub/spec/idcheck';
 import { ScrubError } from './errors.js';
+import type { Query } from './internal/call.js';
 import type { RequestOptions, TransportOptions } from './internal/options.js';
-import { createPipeline, encode, query } from './internal/pipeline.js';
+import { createPipeline, type Send } from './internal/pipeline.js';
 
 type Schemas = components['schemas'];
 export type SubmissionField = Schemas['SubmissionField'];
@@ -43,7 +44,7 @@ export type SubmissionQuery = ({ userid: string; email?: never } | { email: stri
  * The query values of a partial delete: lists joined with `,`. Plain-JS callers may pass a string
  * where a list is typed, or nothing at all; those values are checked and sent as they are.
  */
-function partialDeleteValues(params: PartialDeleteParams | undefined): Record<string, string | undefined> {
+function partialDeleteValues(params: PartialDeleteParams | undefined): Query<'partialDeleteSubmission'> {
   const list = (value: unknown) => (Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '');
   return {
     submission_id: typeof params?.submissionId === 'string' ? params.submissionId : undefined,
@@ -52,8 +53,6 @@ function partialDeleteValues(params: PartialDeleteParams | undefined): Record<st
     admin_name: params?.adminName,
   };
 }
-
-const projectionPath = (id: string) => `/v3/projection/${encode(id, 'projectionId')}`;
 
 export function createIdCheckClient(options: IdCheckClientOptions) {
   if (!options?.apiKey) throw new ScrubError('createIdCheckClient: `apiKey` is required.');
@@ -65,84 +64,60 @@ export function createIdCheckClient(options: IdCheckClientOptions) {
     encryption: { apiKey, enabled: options.encryption ?? false },
   });
 
+  return { raw, submissions: submissionMethods(send), projections: projectionMethods(send) };
+}
+
+function submissionMethods(send: Send) {
   return {
-    raw,
-    submissions: {
-      /** Deletes the named parts of one submission (`DELETE /v3/submission/partial`); refused locally as the server would. */
-      async partialDelete(params: PartialDeleteParams, o?: RequestOptions): Promise<PartialDeleteSubmissionResponse> {
-        // one set of values for the local check and the request: what is checked is what is sent
-        const values = partialDeleteValues(params);
-        const refused = (await import('./internal/refusals.js')).partialDeleteRefusal(values);
-        if (refused) throw refused;
-        return send(
-          {
-            operation: 'partialDeleteSubmission',
-            method: 'DELETE',
-            path: '/v3/submission/partial',
-            query: query(values),
-          },
-          o,
-        );
-      },
-
-      /** One submission by id (`GET /v3/submission?submission_id=`), projections applied. */
-      async get(submissionId: string, o?: RequestOptions): Promise<Submission> {
-        const body = await send<Schemas['GetSubmissionResponse']>(
-          {
-            operation: 'getSubmission',
-            method: 'GET',
-            path: '/v3/submission',
-            query: query({ submission_id: submissionId }),
-          },
-          o,
-        );
-        return body.Items[0]!;
-      },
-
-      /** The submissions of a user id or an email (`GET /v3/submission?userid=|email=`). */
-      async list(q: SubmissionQuery, o?: RequestOptions): Promise<Submission[]> {
-        const params = { userid: q.userid, email: q.email, count: q.count === undefined ? undefined : String(q.count) };
-        return (
-          await send<Schemas['GetSubmissionResponse']>(
-            { operation: 'getSubmission', method: 'GET', path: '/v3/submission', query: query(params) },
-            o,
-          )
-        ).Items;
-      },
+    /**
+     * Deletes the named parts of one submission (`DELETE /v3/submission/partial`); refused locally as
+     * the server would.
+     */
+    async partialDelete(params: PartialDeleteParams, o?: RequestOptions): Promise<PartialDeleteSubmissionResponse> {
+      // one set of values for the local check and the request: what is checked is what is sent
+      const query = partialDeleteValues(params);
+      const refused = (await import('./internal/refusals.js')).partialDeleteRefusal(query);
+      if (refused) throw refused;
+      return send({ operation: 'partialDeleteSubmission', query }, o);
     },
-    projections: {
-      /** Creates a projection (`POST /v3/projection`); `mode` is `exclude`, the only mode. */
-      create(
-        params: { name: string; fields: readonly ProjectionField[]; mode?: 'exclude' },
-        o?: RequestOptions,
-      ): Promise<CreateProjectionResponse> {
-        const body = { name: params.name, mode: params.mode ?? 'exclude', fields: [...params.fields] };
-        return send({ operation: 'createProjection', method: 'POST', path: '/v3/projection', body }, o);
-      },
 
-      /** Every projection of the project, oldest first. */
-      async list(o?: RequestOptions): Promise<Projection[]> {
-        return (
-          await send<Schemas['ListProjectionsResponse']>(
-            { operation: 'listProjections', method: 'GET', path: '/v3/projection' },
-            o,
-          )
-        ).items;
-      },
+    /** One submission by id (`GET /v3/submission?submission_id=`), projections applied. */
+    async get(submissionId: string, o?: RequestOptions): Promise<Submission> {
+      const body = await send({ operation: 'getSubmission', query: { submission_id: submissionId } }, o);
+      return body.Items[0]!;
+    },
 
-      async get(projectionId: string, o?: RequestOptions): Promise<Projection> {
-        return (
-          await send<Schemas['GetProjectionResponse']>(
-            { operation: 'getProjection', method: 'GET', path: projectionPath(projectionId) },
-            o,
-          )
-        ).item;
-      },
+    /** The submissions of a user id or an email (`GET /v3/submission?userid=|email=`). */
+    async list(q: SubmissionQuery, o?: RequestOptions): Promise<Submission[]> {
+      const query = { userid: q.userid, email: q.email, count: q.count === undefined ? undefined : String(q.count) };
+      return (await send({ operation: 'getSubmission', query }, o)).Items;
+    },
+  };
+}
 
-      /** Deletes a projection: submissions created with it show its fields again. */
-      delete(projectionId: string, o?: RequestOptions): Promise<DeleteProjectionResponse> {
-        return send({ operation: 'deleteProjection', method: 'DELETE', path: projectionPath(projectionId) }, o);
-      },
+function projectionMethods(send: Send) {
+  return {
+    /** Creates a projection (`POST /v3/projection`); `mode` is `exclude`, the only mode. */
+    create(
+      params: { name: string; fields: readonly ProjectionField[]; mode?: 'exclude' },
+      o?: RequestOptions,
+    ): Promise<CreateProjectionResponse> {
+      const body = { name: params.name, mode: params.mode ?? 'exclude', fields: [...params.fields] };
+      return send({ operation: 'createProjection', body }, o);
+    },
+
+    /** Every projection of the project, oldest first. */
+    async list(o?: RequestOptions): Promise<Projection[]> {
+      return (await send({ operation: 'listProjections' }, o)).items;
+    },
+
+    async get(projectionId: string, o?: RequestOptions): Promise<Projection> {
+      return (await send({ operation: 'getProjection', params: { projectionId } }, o)).item;
+    },
+
+    /** Deletes a projection: submissions created with it show its fields again. */
+    delete(projectionId: string, o?: RequestOptions): Promise<DeleteProjectionResponse> {
+      return send({ operation: 'deleteProjection', params: { projectionId } }, o);
     },
   };
 }

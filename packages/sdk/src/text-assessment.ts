@@ -1,8 +1,9 @@
 // `createTextAssessmentClient`: ELiT text assessment (submit texts, poll results, delete by author).
 import type { components, paths } from '@scrub/spec/text-assessment';
 import { APITimeoutError, APIUserAbortError, ScrubError } from './errors.js';
+import { encode } from './internal/call.js';
 import type { RequestOptions, TransportOptions } from './internal/options.js';
-import { createPipeline, encode } from './internal/pipeline.js';
+import { createPipeline, type Send } from './internal/pipeline.js';
 
 type Schemas = components['schemas'];
 export type TextSubmission = Schemas['TextSubmission'];
@@ -54,18 +55,25 @@ export function createTextAssessmentClient(options: TextAssessmentClientOptions)
     baseUrl: options.baseUrl ?? TEXT_ASSESSMENT_BASE_URL,
     credentials: { authorization: `Token token=${options.token}` },
   });
-  const account = `/${encode(options.version ?? 'v2.3.0', 'version')}/account/${encode(options.accountId, 'accountId')}`;
-  const textPath = (id: string) => `${account}/text/${encode(id, 'id')}`;
+  // the path parameters of every call, refused at creation when no URL can hold them
+  const account = { version: options.version ?? 'v2.3.0', account_id: options.accountId };
+  encode(account.version, 'version');
+  encode(account.account_id, 'accountId');
+  return { raw, authors: authorMethods(send, account), texts: textMethods(send, account) };
+}
 
+type Account = { version: string; account_id: string };
+
+function textMethods(send: Send, account: Account) {
   const texts = {
     /** Submits a text under a new id (ids are never reused). No local id check: the server checks the body first. */
     submit(id: string, body: TextSubmission, o?: RequestOptions): Promise<Success> {
-      return send({ operation: 'submitText', method: 'PUT', path: textPath(id), body }, o);
+      return send({ operation: 'submitText', params: { ...account, id }, body }, o);
     },
 
     /** One poll: `{ type: 'results_not_ready' }` or the results. */
     results(id: string, o?: RequestOptions): Promise<TextResultsResponse> {
-      return send({ operation: 'getTextResults', method: 'GET', path: `${textPath(id)}/results` }, o);
+      return send({ operation: 'getTextResults', params: { ...account, id } }, o);
     },
 
     /** Polls `results` past `results_not_ready` until the results are there. */
@@ -82,28 +90,20 @@ export function createTextAssessmentClient(options: TextAssessmentClientOptions)
       }
     },
   };
+  return texts;
+}
 
+function authorMethods(send: Send, account: Account) {
   return {
-    raw,
-    authors: {
-      /** Deletes every text (and result) of an author; a repeat returns the remembered count and time. */
-      async delete(authorId: string, o?: RequestOptions): Promise<AuthorSubmissionsDeleted> {
-        // an empty id would address no author (`.../author/` is another route): a programming error, not an API answer
-        if (typeof authorId !== 'string' || authorId === '')
-          throw new ScrubError('authors.delete: `authorId` must be a non-empty string.');
-        const refused = (await import('./internal/refusals.js')).authorIdRefusal(authorId);
-        if (refused) throw refused;
-        return send(
-          {
-            operation: 'deleteAuthorSubmissions',
-            method: 'DELETE',
-            path: `${account}/author/${encode(authorId, 'authorId')}`,
-          },
-          o,
-        );
-      },
+    /** Deletes every text (and result) of an author; a repeat returns the remembered count and time. */
+    async delete(authorId: string, o?: RequestOptions): Promise<AuthorSubmissionsDeleted> {
+      // an empty id would address no author (`.../author/` is another route): a programming error, not an API answer
+      if (typeof authorId !== 'string' || authorId === '')
+        throw new ScrubError('authors.delete: `authorId` must be a non-empty string.');
+      const refused = (await import('./internal/refusals.js')).authorIdRefusal(authorId);
+      if (refused) throw refused;
+      return send({ operation: 'deleteAuthorSubmissions', params: { ...account, id: authorId } }, o);
     },
-    texts,
   };
 }
 

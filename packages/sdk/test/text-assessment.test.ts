@@ -46,3 +46,29 @@ describe('waitForResults', () => {
     ).rejects.toBeInstanceOf(APIUserAbortError);
   });
 });
+
+describe('the account in every URL', () => {
+  it('an account id or version no URL can hold is refused at creation, naming the option', () => {
+    expect(() => createTextAssessmentClient({ accountId: 'acc\uD800', token: 'tok' })).toThrow(
+      '`accountId` is not a well-formed string (it holds a lone surrogate).',
+    );
+    expect(() => createTextAssessmentClient({ accountId: 'acc', token: 'tok', version: '\uDC00' })).toThrow(
+      '`version` is not a well-formed string',
+    );
+  });
+
+  it('each method addresses its route under the version and account, ids encoded', async () => {
+    const f = fakeFetch(json(200, { type: 'results_not_ready', code: 200 }));
+    const client = createTextAssessmentClient({
+      accountId: 'acc 1',
+      token: 'tok',
+      version: 'v2.4.0',
+      baseUrl: 'http://api.test/',
+      fetch: f.fetch,
+    });
+    await client.texts.results('t/1');
+    expect(f.calls.map((c) => [c.method, c.url])).toEqual([
+      ['GET', 'http://api.test/v2.4.0/account/acc%201/text/t%2F1/results'],
+    ]);
+  });
+});

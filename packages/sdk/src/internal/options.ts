@@ -1,6 +1,9 @@
-// Client and per-call options: their types, their defaults, and the checks both get before anything
-// is sent. One place, so a bad value is refused the same way wherever it comes from.
+// Client and per-call options: their types, their defaults, the checks both get before anything is
+// sent, and a call's options merged over the client's. One place, so a bad value is refused the same
+// way wherever it comes from.
+import type { Options as KyOptions } from 'ky';
 import { ScrubError } from '../errors.js';
+import { type ClientRetry, mayRetry, retryAnswer } from './retry.js';
 
 export interface TransportOptions {
   /** Milliseconds per attempt before `APITimeoutError` (default 60 000); the body gets the same again. */
@@ -56,7 +59,8 @@ export function checkHeaders(headers: unknown, where: 'client' | 'per-call'): Re
     }
     if (!valid)
       throw new ScrubError(
-        `The ${where} header "${safeName(name)}" is not a valid HTTP header (name must be a token, value a string without line breaks or NUL).`,
+        `The ${where} header "${safeName(name)}" is not a valid HTTP header ` +
+          '(name must be a token, value a string without line breaks or NUL).',
       );
   }
   return headers as Record<string, string>;
@@ -72,4 +76,35 @@ export function checkLimits(options: { timeout?: unknown; maxRetries?: unknown }
     throw new ScrubError('`timeout` must be a number of milliseconds from 1 to 2147483647.');
   if (maxRetries !== undefined && !(Number.isSafeInteger(maxRetries) && (maxRetries as number) >= 0))
     throw new ScrubError('`maxRetries` must be an integer >= 0.');
+}
+
+/** What a client sets for every call. */
+export interface ClientDefaults {
+  timeout: number;
+  retry: ClientRetry;
+}
+
+/** The ky options of one call (`timeout` always set: the body read gets the same limit). */
+export type CallOptions = KyOptions & { method: string; timeout: number };
+
+/**
+ * The ky options of a call of `method`: the per-call options checked and laid over the client's, and
+ * the hook that retries error answers when the call may be retried at all.
+ */
+export function callOptions(method: string, perCall: RequestOptions | undefined, client: ClientDefaults): CallOptions {
+  const options: CallOptions = { method, timeout: client.timeout };
+  let limit = client.retry.limit;
+  if (perCall) {
+    checkLimits(perCall);
+    if (perCall.timeout !== undefined) options.timeout = perCall.timeout;
+    if (perCall.maxRetries !== undefined) {
+      limit = perCall.maxRetries;
+      options.retry = { limit };
+    }
+    if (perCall.signal) options.signal = perCall.signal;
+    if (perCall.headers) options.headers = checkHeaders(perCall.headers, 'per-call');
+  }
+  // only then: ky clones every answer for an `afterResponse` hook, a cost a call without retries need not pay
+  if (mayRetry(method, limit, client.retry)) options.hooks = { afterResponse: [retryAnswer] };
+  return options;
 }

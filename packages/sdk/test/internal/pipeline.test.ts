@@ -5,12 +5,10 @@ import {
   APIConnectionError,
   APITimeoutError,
   APIUserAbortError,
-  BadRequestError,
   ConflictError,
   createIdCheckClient,
   createTextAssessmentClient,
   InternalServerError,
-  isAPIError,
   ScrubError,
 } from '../../src/index.js';
 import { fakeFetch, json } from '../support/fake-fetch.js';
@@ -320,7 +318,8 @@ describe('bodies, retries after lost answers, and credentials', () => {
 });
 
 describe('options checked before anything is sent', () => {
-  it('a per-call header fetch would reject is a ScrubError naming it (never its value), sent never, retried never', async () => {
+  const perCallHeader = 'a per-call header fetch would reject is a ScrubError naming it (never its value)';
+  it(`${perCallHeader}, sent never, retried never`, async () => {
     const f = fakeFetch(json(200, listBody));
     const error = await client(f.fetch)
       .projections.list({ headers: { 'x-trace': 'a\nsecret-value' } })
@@ -328,7 +327,8 @@ describe('options checked before anything is sent', () => {
     expect(error).toBeInstanceOf(ScrubError);
     expect(error).not.toBeInstanceOf(APIConnectionError);
     expect(error.message).toBe(
-      'The per-call header "x-trace" is not a valid HTTP header (name must be a token, value a string without line breaks or NUL).',
+      'The per-call header "x-trace" is not a valid HTTP header ' +
+        '(name must be a token, value a string without line breaks or NUL).',
     );
     expect(f.calls).toHaveLength(0);
   });
@@ -391,7 +391,7 @@ describe('the raw openapi-fetch client', () => {
 describe('redirects: credentials never leave their origin', () => {
   const redirect = (status: number, location: string) => new Response(null, { status, headers: { location } });
 
-  it('a redirect to another origin is a ScrubError naming the origins, and nothing reaches the other origin', async () => {
+  it('a redirect to another origin is a ScrubError naming the origins; nothing reaches the other origin', async () => {
     const f = fakeFetch(redirect(307, 'http://evil.test/v3/projection'), json(200, listBody));
     const error = await client(f.fetch)
       .projections.list()
@@ -399,7 +399,8 @@ describe('redirects: credentials never leave their origin', () => {
     expect(error).toBeInstanceOf(ScrubError);
     expect(error).not.toBeInstanceOf(APIConnectionError);
     expect(error.message).toBe(
-      'The server redirected to another origin (http://evil.test); the SDK does not follow it, so the credentials stay with http://api.test.',
+      'The server redirected to another origin (http://evil.test); the SDK does not follow it, ' +
+        'so the credentials stay with http://api.test.',
     );
     expect(JSON.stringify(error) + String(error.stack)).not.toContain('sk-secret-key');
     expect(f.calls.map((c) => new URL(c.url).origin)).toEqual(['http://api.test']); // not retried, never sent on
