@@ -1,4 +1,3 @@
 export type Area = 'idcheck' | 'text-assessment';
 export function specPath(area: Area): string;
 export function loadSpec(area: Area): any;
-export { deref, messageOf, operations, templateMatches } from '@scrub/spec';

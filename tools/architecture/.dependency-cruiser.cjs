@@ -1,9 +1,17 @@
-// The workspace's dependency rules: imports point down only (spec <- sdk, mocks, contract <- apps,
-// tests); the mock core imports no area; areas do not import each other or the adapters; published
+// The workspace's dependency rules: imports point down only (openapi <- spec <- sdk, mocks, contract <-
+// apps, tests; spec reads openapi's YAML, it imports nothing from it); the mock core imports no area; areas do not import each other or the adapters; published
 // code never imports test code. Paths are relative to the repository root, where the check runs.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    {
+      name: 'openapi-depends-on-nothing-of-ours',
+      comment:
+        'The specs are the source @scrub/spec is generated from: openapi/ (its loader, lint and tests) imports no workspace package.',
+      severity: 'error',
+      from: { path: '^openapi/' },
+      to: { path: ['^(packages|apps|tests|bench|tools|examples)/', '^@scrub/'] },
+    },
     {
       name: 'spec-depends-on-nothing-of-ours',
       comment: '@scrub/spec is the lowest package: it imports no other workspace package.',

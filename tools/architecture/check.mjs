@@ -11,7 +11,7 @@ import { cruise } from 'dependency-cruiser';
 const { values } = parseArgs({ options: { root: { type: 'string' } } });
 const root = values.root ?? fileURLToPath(new URL('../..', import.meta.url));
 const config = createRequire(import.meta.url)('./.dependency-cruiser.cjs');
-const scanned = ['packages', 'apps/mock-server/src', 'apps/playground/src'].filter((dir) =>
+const scanned = ['openapi', 'packages', 'apps/mock-server/src', 'apps/playground/src'].filter((dir) =>
   existsSync(`${root}/${dir}`),
 );
 

@@ -62,6 +62,12 @@ describe('dependency rules', () => {
 
   it.each([
     [
+      'openapi-depends-on-nothing-of-ours',
+      'openapi/test/bad.test.js',
+      "import { spec } from '../../packages/spec/src/index.js';\nexport const bad = spec;\n",
+    ],
+    ['openapi-depends-on-nothing-of-ours', 'openapi/load.js', "export { deref } from '@scrub/spec/helpers';\n"],
+    [
       'spec-depends-on-nothing-of-ours',
       'packages/spec/src/bad.ts',
       "import { sdk } from '../../sdk/src/index.js';\nexport const bad = sdk;\n",
