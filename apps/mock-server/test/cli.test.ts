@@ -166,6 +166,15 @@ describe('scrub-mock CLI', () => {
     );
   });
 
+  it('hands --admin-origin to the server: that origin may use /__mock, another gets 403', async () => {
+    const run = start(['--port', '0', '--quiet', '--admin-origin', 'http://localhost:5173']);
+    const url = (await run.ready).replace('localhost', '127.0.0.1');
+    const listed = await fetch(`${url}/__mock/state`, { headers: { origin: 'http://localhost:5173' } });
+    expect([listed.status, listed.headers.get('access-control-allow-origin')]).toEqual([200, 'http://localhost:5173']);
+    const other = await fetch(`${url}/__mock/state`, { headers: { origin: 'http://localhost:5174' } });
+    expect(other.status).toBe(403);
+  });
+
   it('refuses an --admin-origin that is not an origin, and a short admin token', async () => {
     const bad = start(['--admin-origin', 'http://localhost:5173/app']);
     expect(await bad.exited).toBe(2);
