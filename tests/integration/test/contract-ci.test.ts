@@ -222,7 +222,7 @@ describe("the contract README's other snippets", () => {
       .replace(/http:\/\/localhost:4010/g, () => mockUrl)
       .replace(/https:\/\/staging\.example/g, () => staging.url);
 
-  it('every shell line runs against the mock and the staging stand-in (credentials as the CI passes them)', async () => {
+  it('every shell line runs against the mock and the staging stand-in (credentials as CI passes them)', async () => {
     const lines = blocks('sh')
       .flatMap((b) => b.trim().split('\n'))
       .map((l) => l.replace(/\s+# .*$/, ''));
@@ -275,7 +275,8 @@ describe("the contract README's other snippets", () => {
         child.on('exit', (c) => (c === 0 ? resolve(text) : reject(new Error(`exit ${c}`))));
       });
       expect(out).toContain('77/77 documented responses hit (100%)');
-      expect(out.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed true 100$/); // coverageTable(report), report.ok, report.percent
+      // the last line: coverageTable(report), report.ok, report.percent
+      expect(out.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed true 100$/);
     } finally {
       rmSync(join(ROOT, 'tests/integration/readme-contract.tmp.mjs'), { force: true });
     }
