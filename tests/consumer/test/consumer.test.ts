@@ -114,7 +114,6 @@ const CONSUMER_TS = `
 import { createIdCheckClient, isAPIError, type ErrorMessages, type SubmissionField } from '@scrub/sdk';
 import { createHandlers, createMockState, type Fixture } from '@scrub/mocks';
 import { runContract, type Report } from '@scrub/contract';
-import { startMockServer, type RunningMockServer } from '@scrub/mock-server';
 import type { paths } from '@scrub/spec/idcheck';
 
 const field: SubmissionField = 'OCR_raw';
@@ -129,9 +128,7 @@ const fixture: Fixture | undefined = undefined;
 const report: Promise<Report> | undefined = undefined as never;
 type Path = keyof paths;
 const p: Path = '/v3/submission/partial';
-const server: Promise<RunningMockServer> | undefined = undefined as never;
-const start: (options?: { fixture?: Fixture | string; port?: number }) => Promise<{ url: string }> = startMockServer;
-export { pending, code, handlers, fixture, report, p, isAPIError, runContract, server, start };
+export { pending, code, handlers, fixture, report, p, isAPIError, runContract };
 `;
 
 beforeAll(async () => {
