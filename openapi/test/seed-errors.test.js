@@ -1,10 +1,9 @@
 // Every error string of the seed documents must be documented, verbatim, by the operation and status
 // the seed ties it to: as an example of that response and in the operation's `x-error-messages`.
 import { describe, expect, it } from 'vitest';
-import { deref, loadSpec, messageOf, operations, templateMatches } from '../load.js';
+import { loadSpec } from '../load.js';
+import { deref, messageOf, operations, templateMatches } from './read.js';
 import seedErrors from './seed-errors.json' with { type: 'json' };
-
-/** The message of an error example body, whatever the area's envelope calls it. */
 
 for (const area of /** @type {const} */ (['idcheck', 'text-assessment'])) {
   describe(`${area}.yaml documents every seed error`, () => {

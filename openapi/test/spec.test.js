@@ -1,7 +1,8 @@
 // Rules that keep the specs usable as the single source of code: every documented error message is
 // listed for code generation and has an example, and the enums hold exactly the documented names.
 import { describe, expect, it } from 'vitest';
-import { deref, loadSpec, messageOf, operations, templateMatches } from '../load.js';
+import { loadSpec } from '../load.js';
+import { deref, messageOf, operations, templateMatches } from './read.js';
 
 for (const area of /** @type {const} */ (['idcheck', 'text-assessment'])) {
   describe(`${area}.yaml`, () => {

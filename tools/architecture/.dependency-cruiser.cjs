@@ -1,9 +1,20 @@
-// The workspace's dependency rules: imports point down only (spec <- sdk, mocks, contract <- apps,
-// tests); the mock core imports no area; areas do not import each other or the adapters; published
-// code never imports test code. Paths are relative to the repository root, where the check runs.
+// The workspace's dependency rules: imports point down only (openapi <- spec <- sdk, mocks, contract <-
+// apps, tests; spec reads openapi's YAML, it imports nothing from it); the mock core imports no area;
+// areas do not import each other or the adapters; published code never imports test code, and the
+// tests' shared helpers (@scrub/test-support) are imported by tests only. Paths are relative to the
+// repository root, where the check runs.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    {
+      name: 'openapi-depends-on-nothing-of-ours',
+      comment:
+        'The specs are the source @scrub/spec is generated from: ' +
+        'openapi/ (its loader, lint and tests) imports no workspace package.',
+      severity: 'error',
+      from: { path: '^openapi/' },
+      to: { path: ['^(packages|apps|tests|bench|tools|examples)/', '^@scrub/'] },
+    },
     {
       name: 'spec-depends-on-nothing-of-ours',
       comment: '@scrub/spec is the lowest package: it imports no other workspace package.',
@@ -52,6 +63,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^(packages|apps)/[^/]+/src/' },
       to: { path: '(^(packages|apps)/[^/]+/test/)|\\.test\\.[cm]?[jt]s$' },
+    },
+    {
+      name: 'test-support-is-for-tests',
+      comment: '@scrub/test-support (tests/support) holds what tests share: no published or app code imports it.',
+      severity: 'error',
+      from: { path: '^(packages|apps)/[^/]+/src/' },
+      to: { path: ['^tests/support/', '^@scrub/test-support($|/)'] },
     },
     {
       name: 'imports-resolve',

@@ -11,7 +11,7 @@ import { cruise } from 'dependency-cruiser';
 const { values } = parseArgs({ options: { root: { type: 'string' } } });
 const root = values.root ?? fileURLToPath(new URL('../..', import.meta.url));
 const config = createRequire(import.meta.url)('./.dependency-cruiser.cjs');
-const scanned = ['packages', 'apps/mock-server/src', 'apps/playground/src'].filter((dir) =>
+const scanned = ['openapi', 'packages', 'apps/mock-server/src', 'apps/playground/src'].filter((dir) =>
   existsSync(`${root}/${dir}`),
 );
 
@@ -23,12 +23,12 @@ const { output } = await cruise(scanned, {
   outputType: 'json',
 });
 const result = typeof output === 'string' ? JSON.parse(output) : output;
+const cycleOf = (v) => v.cycle.map((c) => c.name ?? c).join(' -> ');
 const violations = result.summary.violations.filter((v) => v.rule.severity === 'error');
 for (const v of violations)
-  console.log(
-    `${v.rule.name}: ${v.from} -> ${v.to}${v.cycle ? ` (cycle: ${v.cycle.map((c) => c.name ?? c).join(' -> ')})` : ''}`,
-  );
+  console.log(`${v.rule.name}: ${v.from} -> ${v.to}${v.cycle ? ` (cycle: ${cycleOf(v)})` : ''}`);
+const { totalCruised, totalDependenciesCruised } = result.summary;
 console.log(
-  `dependency rules: ${result.summary.totalCruised} modules, ${result.summary.totalDependenciesCruised} imports, ${violations.length} violations`,
+  `dependency rules: ${totalCruised} modules, ${totalDependenciesCruised} imports, ${violations.length} violations`,
 );
 process.exit(violations.length ? 1 : 0);

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// `pnpm mock`: the Scrub mock server of both API areas on one port.
-import { readFileSync } from 'node:fs';
+// `pnpm mock`: the Scrub mock server of both API areas on one port: the flags, checked, handed to
+// `startMockServer` (the library's one way to start it), then the ready line and the signals.
 import { parseArgs } from 'node:util';
-import { createMockHttpServer, createMockState, FixtureError, type MockState } from '@scrub/mocks/http';
-import { docsRoutes } from './docs.js';
+import { type RunningMockServer, startMockServer } from './start.js';
 
-const HELP = `Usage: npx @scrub/mock-server [options]   (installed: scrub-mock [options]; in the Scrub repository: pnpm mock -- [options])
+const USAGE =
+  'Usage: npx @scrub/mock-server [options]   ' +
+  '(installed: scrub-mock [options]; in the Scrub repository: pnpm mock -- [options])';
+const HELP = `${USAGE}
 
 Serves the ID-check API (/v3/...) and the text-assessment API (/{version}/account/...) on one port,
 with in-memory state seeded from a fixture.
@@ -103,46 +105,8 @@ for (const origin of args['admin-origin']) {
 const adminToken = args['admin-token'] ?? process.env.SCRUB_MOCK_ADMIN_TOKEN;
 if (adminToken !== undefined && !/^[\x21-\x7e]{8,}$/.test(adminToken))
   fail('the admin token must be at least 8 visible ASCII characters');
-const log = args.quiet ? () => {} : (line: string) => console.log(line);
-
-let state: MockState;
-try {
-  const fixture = args.fixture === undefined ? undefined : JSON.parse(readFileSync(args.fixture, 'utf8'));
-  state = createMockState(fixture, { resultsNotReadyPolls, onWarning: (message) => log(`warning: ${message}`) });
-} catch (error) {
-  if (error instanceof FixtureError) fail(`fixture ${args.fixture}: ${error.message}`);
-  if (error instanceof SyntaxError) fail(`fixture ${args.fixture} is not valid JSON: ${error.message}`);
-  fail(`cannot read fixture ${args.fixture}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-}
-
-const server = createMockHttpServer({
-  state,
-  log,
-  extraRoutes: docsRoutes(),
-  adminOrigins: args['admin-origin'],
-  allowedHosts: args['allowed-host'],
-  ...(adminToken !== undefined ? { adminToken } : {}),
-});
-server.on('error', (error: NodeJS.ErrnoException) =>
-  fail(error.code === 'EADDRINUSE' ? `port ${port} is already in use (try --port)` : error.message),
-);
-server.listen(port, args.host, () => {
-  const address = server.address();
-  const bound = typeof address === 'object' && address ? address.port : port;
-  const loopback =
-    typeof address === 'object' &&
-    address !== null &&
-    (address.address.startsWith('127.') || address.address === '::1');
-  const host = loopback ? 'localhost' : args.host;
-  console.log(
-    `Scrub mock server listening on http://${host.includes(':') ? `[${host}]` : host}:${bound} (fixture: ${args.fixture ?? 'built-in'})`,
-  );
-  if (!loopback)
-    console.warn(
-      `warning: listening on ${args.host}, not a loopback address: anyone who can reach it can use the API keys of the fixture${adminToken === undefined ? ' and read, replace or reset the state through /__mock (set --admin-token or SCRUB_MOCK_ADMIN_TOKEN)' : ''}.`,
-    );
-});
-
+let running: RunningMockServer | undefined;
+// installed before the server listens: a signal right after the ready line must find them
 let stopping = false;
 function shutdown(signal: string) {
   if (stopping) {
@@ -151,10 +115,50 @@ function shutdown(signal: string) {
   }
   stopping = true;
   console.log(`${signal}: finishing requests in flight (up to ${grace} ms), then stopping`);
-  void server.shutdown(grace).then(({ forced }) => {
+  if (!running) process.exit(0); // not listening yet: nothing in flight
+  void running.close(grace).then(({ forced }) => {
     if (forced) console.log(`stopped: requests still in flight after ${grace} ms were cut off`);
     process.exit(0);
   });
 }
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+try {
+  running = await startMockServer({
+    ...(args.fixture === undefined ? {} : { fixture: args.fixture }),
+    port,
+    host: args.host,
+    quiet: args.quiet,
+    ...(resultsNotReadyPolls === undefined ? {} : { resultsNotReadyPolls }),
+    adminOrigins: args['admin-origin'],
+    allowedHosts: args['allowed-host'],
+    ...(adminToken === undefined ? {} : { adminToken }),
+  });
+} catch (error) {
+  const { code, message } = error as NodeJS.ErrnoException;
+  fail(code === 'EADDRINUSE' ? `${message} (try --port)` : message);
+}
+running.server.on('error', (error: NodeJS.ErrnoException) => fail(error.message));
+announce(running);
+
+/** The ready line (loopback shown as `localhost`), and a warning when other machines can reach the server. */
+function announce({ server, port: bound }: RunningMockServer) {
+  const address = server.address();
+  const loopback =
+    typeof address === 'object' &&
+    address !== null &&
+    (address.address.startsWith('127.') || address.address === '::1');
+  const host = loopback ? 'localhost' : args.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+  console.log(`Scrub mock server listening on ${url} (fixture: ${args.fixture ?? 'built-in'})`);
+  if (loopback) return;
+  const admin =
+    adminToken === undefined
+      ? ' and read, replace or reset the state through /__mock (set --admin-token or SCRUB_MOCK_ADMIN_TOKEN)'
+      : '';
+  console.warn(
+    `warning: listening on ${args.host}, not a loopback address: ` +
+      `anyone who can reach it can use the API keys of the fixture${admin}.`,
+  );
+}

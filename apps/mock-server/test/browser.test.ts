@@ -1,25 +1,16 @@
 // A web page of another origin, in real Chromium, against the mock server on the same machine: it can
 // neither read nor change the state through /__mock (curl can), while API calls keep working from it.
-// With --admin-origin the listed origin may use /__mock. Skipped locally (with the reason) when
+// With adminOrigins (--admin-origin) the listed origin may use /__mock. Skipped locally (with the reason) when
 // Chromium is absent; required in CI.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, hasChromium, launchChromium } from '@scrub/test-support/chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningMockServer, startMockServer } from '../src/index.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const available = existsSync(CHROMIUM);
-if (!available) {
-  if (process.env.CI)
-    throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing (.ci/run installs it with apt-get).`);
-  console.warn(`skipping browser tests: ${CHROMIUM} not found (apt-get install chromium, or set CHROMIUM_PATH)`);
-}
+const available = hasChromium();
 
-/** A page on another loopback origin (127.0.0.1:<port>; the mock is addressed as localhost:<port>). */
+/** A page on another loopback origin (127.0.0.1:<its port>; the mock is another port of 127.0.0.1). */
 function servePage(): Promise<{ url: string; server: Server }> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
@@ -30,21 +21,6 @@ function servePage(): Promise<{ url: string; server: Server }> {
       resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
     ),
   );
-}
-
-function startMock(args: string[] = []): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--quiet', ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (url) resolve({ url, child });
-    });
-    child.on('exit', (code) => reject(new Error(`mock server exited with ${code}`)));
-  });
 }
 
 /** What a page can learn from a request: `blocked` when the browser (CORS) or the network refused it. */
@@ -58,32 +34,25 @@ const ATTEMPT = `async ([url, init]) => {
 describe.skipIf(!available)('admin routes against a page of another origin (Chromium)', () => {
   let browser: Browser;
   let page: { url: string; server: Server };
-  const mocks: ChildProcess[] = [];
+  const mocks: RunningMockServer[] = [];
+  const startMock = async (options: Parameters<typeof startMockServer>[0] = {}) => {
+    const mock = await startMockServer(options);
+    mocks.push(mock);
+    return mock;
+  };
 
   beforeAll(async () => {
     page = await servePage();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
     page?.server.close();
-    for (const child of mocks) child.kill('SIGKILL');
+    await Promise.all(mocks.map((mock) => mock.close(0)));
   });
 
   it('cannot read, replace or reset the state; curl (no Origin) can; API calls still work', async () => {
     const mock = await startMock();
-    mocks.push(mock.child);
     // a change the page would like to undo
     await fetch(`${mock.url}/v3/submission/partial?submission_id=s1&fields=email`, {
       method: 'DELETE',
@@ -124,8 +93,7 @@ describe.skipIf(!available)('admin routes against a page of another origin (Chro
   });
 
   it('an origin listed with --admin-origin may read and reset the state', async () => {
-    const mock = await startMock(['--admin-origin', page.url]);
-    mocks.push(mock.child);
+    const mock = await startMock({ adminOrigins: [page.url] });
     const tab = await browser.newPage();
     await tab.goto(page.url);
     const attempt = (url: string, init: RequestInit = {}) =>

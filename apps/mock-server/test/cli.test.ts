@@ -152,18 +152,28 @@ describe('scrub-mock CLI', () => {
     expect(run.output().out).toContain('SIGINT again: stopping now');
   });
 
-  it('warns when bound to an address other machines can reach, and takes an admin token from the environment', async () => {
+  it('warns when bound to an address other machines can reach, and takes an admin token from the env', async () => {
     const run = start(['--port', '0', '--host', '0.0.0.0', '--quiet'], { SCRUB_MOCK_ADMIN_TOKEN: 'admin-token-1' });
     const url = (await run.ready).replace('0.0.0.0', '127.0.0.1');
     await expect
       .poll(() => run.output().err)
       .toContain(
-        'warning: listening on 0.0.0.0, not a loopback address: anyone who can reach it can use the API keys of the fixture.',
+        'warning: listening on 0.0.0.0, not a loopback address: ' +
+          'anyone who can reach it can use the API keys of the fixture.',
       );
     expect((await fetch(`${url}/__mock/state`)).status).toBe(401);
     expect((await fetch(`${url}/__mock/state`, { headers: { authorization: 'Bearer admin-token-1' } })).status).toBe(
       200,
     );
+  });
+
+  it('hands --admin-origin to the server: that origin may use /__mock, another gets 403', async () => {
+    const run = start(['--port', '0', '--quiet', '--admin-origin', 'http://localhost:5173']);
+    const url = (await run.ready).replace('localhost', '127.0.0.1');
+    const listed = await fetch(`${url}/__mock/state`, { headers: { origin: 'http://localhost:5173' } });
+    expect([listed.status, listed.headers.get('access-control-allow-origin')]).toEqual([200, 'http://localhost:5173']);
+    const other = await fetch(`${url}/__mock/state`, { headers: { origin: 'http://localhost:5174' } });
+    expect(other.status).toBe(403);
   });
 
   it('refuses an --admin-origin that is not an origin, and a short admin token', async () => {

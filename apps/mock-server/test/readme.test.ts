@@ -1,27 +1,20 @@
 // The root README's "Try it" block runs as written against a fresh server: every curl line succeeds
 // with a JSON answer, and each `# ->` line is the exact answer of the command before it.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type RunningMockServer, startMockServer } from '../src/index.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
+let mock: RunningMockServer;
 let url = '';
-const child = spawn(process.execPath, [CLI, '--port', '0', '--quiet']);
 
 beforeAll(async () => {
-  url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const found = /listening on (http:\/\/\S+)/.exec(out)?.[1];
-      if (found) resolve(found);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  mock = await startMockServer();
+  url = mock.url;
 });
-afterAll(() => void child.kill());
+afterAll(() => mock?.close());
 
 const sh = (command: string) =>
   new Promise<{ code: number; stdout: string }>((resolve) =>

@@ -48,6 +48,7 @@ const ENTRIES = [
   '@scrub/mocks/http',
   '@scrub/mocks/handlers',
   '@scrub/contract',
+  '@scrub/mock-server',
 ];
 
 const EXAMPLE = `
@@ -59,7 +60,9 @@ const state = createMockState();
 const server = setupServer(...createHandlers(state));
 server.listen({ onUnhandledRequest: 'error' });
 const idcheck = createIdCheckClient({ apiKey: 'test-api-key' });
-const deleted = await idcheck.submissions.partialDelete({ submissionId: 's1', fields: ['data', 'id_image'], dataFields: ['first_name'] });
+const deleted = await idcheck.submissions.partialDelete({
+  submissionId: 's1', fields: ['data', 'id_image'], dataFields: ['first_name'],
+});
 const after = await idcheck.submissions.get('s1');
 const { projection_id } = await idcheck.projections.create({ name: 'hide_names', fields: ['first_name', 'last_name'] });
 const elit = createTextAssessmentClient({ accountId: 'demo-account', token: 'demo-token' });
@@ -68,7 +71,10 @@ const results = await elit.texts.waitForResults('essay-1', { interval: 10 });
 let code;
 try { await idcheck.projections.get('nope'); } catch (e) { if (isAPIError(e, 'getProjection')) code = e.code; }
 server.close();
-console.log(JSON.stringify({ deleted, firstName: after.data?.first_name ?? null, lastName: after.data?.last_name, projection_id, type: results.type, code }));
+console.log(JSON.stringify({
+  deleted, firstName: after.data?.first_name ?? null, lastName: after.data?.last_name,
+  projection_id, type: results.type, code,
+}));
 `;
 
 // The SDK against the mock from a CommonJS TypeScript project: compiled by tsc to `require()` calls.
@@ -83,14 +89,23 @@ async function main() {
   const server = setupServer(...createHandlers(state));
   server.listen({ onUnhandledRequest: 'error' });
   const idcheck = createIdCheckClient({ apiKey: 'test-api-key', maxRetries: 0 });
-  const deleted = await idcheck.submissions.partialDelete({ submissionId: 's1', fields: ['data'], dataFields: ['first_name'] });
+  const deleted = await idcheck.submissions.partialDelete({
+    submissionId: 's1', fields: ['data'], dataFields: ['first_name'],
+  });
   let refused: string | undefined;
-  try { await idcheck.submissions.partialDelete({ submissionId: 's1', fields: ['email'], dataFields: ['first_name'] }); } catch (e) { if (isAPIError(e, 'partialDeleteSubmission')) refused = e.code; }
+  try {
+    await idcheck.submissions.partialDelete({ submissionId: 's1', fields: ['email'], dataFields: ['first_name'] });
+  } catch (e) {
+    if (isAPIError(e, 'partialDeleteSubmission')) refused = e.code;
+  }
   state.arm({ operationId: 'listProjections', status: 500 });
   const failed = await idcheck.projections.list().catch((e: unknown) => e instanceof InternalServerError);
   server.close();
   const rule = checkPartialDelete(new URLSearchParams({ submission_id: 's1' }));
-  console.log(JSON.stringify({ deleted: deleted.message, refused, failed, journal: state.requests().length, rule: rule.ok ? 'ok' : rule.message, encrypted: encrypt('k', 'x').length > 0 }));
+  console.log(JSON.stringify({
+    deleted: deleted.message, refused, failed, journal: state.requests().length,
+    rule: rule.ok ? 'ok' : rule.message, encrypted: encrypt('k', 'x').length > 0,
+  }));
 }
 main(); // a rejection ends the process with exit code 1
 `;
@@ -103,7 +118,8 @@ import type { paths } from '@scrub/spec/idcheck';
 
 const field: SubmissionField = 'OCR_raw';
 const client = createIdCheckClient({ apiKey: 'k' });
-const pending: Promise<{ message: 'success' | string }> = client.submissions.partialDelete({ submissionId: 's1', fields: [field] });
+const pending: Promise<{ message: 'success' | string }> =
+  client.submissions.partialDelete({ submissionId: 's1', fields: [field] });
 // @ts-expect-error not a documented field
 client.submissions.partialDelete({ submissionId: 's1', fields: ['ocr_raw'] });
 const code: ErrorMessages['createProjection'] = 'Projection count limit exceeded';
@@ -134,12 +150,21 @@ beforeAll(async () => {
   writeFileSync(join(app, 'consumer.ts'), CONSUMER_TS);
   writeFileSync(
     join(app, 'entries.mjs'),
-    `for (const e of ${JSON.stringify(ENTRIES)}) { const m = await import(e); if (!Object.keys(m).length) throw new Error(e + ' exports nothing'); }\nconsole.log('esm ok');`,
+    `for (const e of ${JSON.stringify(ENTRIES)}) {
+  const m = await import(e);
+  if (!Object.keys(m).length) throw new Error(e + ' exports nothing');
+}
+console.log('esm ok');`,
   );
   // every `require` lands on a CommonJS file (not on an ES module through Node's require(esm))
   writeFileSync(
     join(app, 'entries.cjs'),
-    `for (const e of ${JSON.stringify(ENTRIES)}) { if (!require.resolve(e).endsWith('.cjs')) throw new Error(e + ' resolves to ' + require.resolve(e)); const m = require(e); if (!Object.keys(m).length) throw new Error(e + ' exports nothing'); }\nconsole.log('cjs ok');`,
+    `for (const e of ${JSON.stringify(ENTRIES)}) {
+  if (!require.resolve(e).endsWith('.cjs')) throw new Error(e + ' resolves to ' + require.resolve(e));
+  const m = require(e);
+  if (!Object.keys(m).length) throw new Error(e + ' exports nothing');
+}
+console.log('cjs ok');`,
   );
   mkdirSync(join(app, 'cjs'));
   writeFileSync(
@@ -160,19 +185,18 @@ describe('release tarballs', () => {
       const server = file.startsWith('scrub-mock-server-');
       expect(list, file).toContain('package/README.md');
       expect(list, file).toContain('package/LICENSE');
-      expect(
-        list.some((f) => f === (server ? 'package/dist/cli.js' : 'package/dist/index.js')),
-        file,
-      ).toBe(true);
       // the dual build: an ES module and a CommonJS file per entry, each with its declarations
-      if (!server)
-        for (const built of ['index.js', 'index.d.ts', 'index.cjs', 'index.d.cts'])
-          expect(list, file).toContain(`package/dist/${built}`);
-      if (server) expect(list, file).toContain('package/dist/docs/index.html'); // the API reference it serves at /docs
+      // (the mock server's entry is `startMockServer`; its command is dist/cli.js)
+      for (const built of ['index.js', 'index.d.ts', 'index.cjs', 'index.d.cts'])
+        expect(list, file).toContain(`package/dist/${built}`);
+      if (server) {
+        expect(list, file).toContain('package/dist/cli.js');
+        expect(list, file).toContain('package/dist/docs/index.html'); // the API reference it serves at /docs
+      }
       for (const entry of list) {
         expect(entry, file).toMatch(
           server
-            ? /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|html))$/
+            ? /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|cjs|d\.ts|d\.cts|html))$/
             : /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|cjs|d\.ts|d\.cts|json))$/,
         );
         expect(entry, file).not.toMatch(/(^|\/)(tests?|__tests__|fixtures-test)\/|\.(test|spec)\.|\.map$/);
@@ -187,13 +211,12 @@ describe('release tarballs', () => {
     ]);
   });
 
-  it('pass publint (strict) and attw (its default profile: node10, node16 from CJS and from ESM, bundler)', async () => {
+  it('pass publint (strict) and attw (default profile: node10, node16 from CJS and from ESM, bundler)', async () => {
     const publint = join(ROOT, 'tests/consumer/node_modules/publint/src/cli.js');
     const attw = join(ROOT, 'tests/consumer/node_modules/@arethetypeswrong/cli/dist/index.js');
     for (const pkg of ['spec', 'sdk', 'mocks', 'contract', 'mock-server']) {
       const out = await ok(process.execPath, [publint, 'run', join(app, 'node_modules/@scrub', pkg), '--strict'], app);
       expect(out, pkg).not.toMatch(/warning|error/i);
-      if (pkg === 'mock-server') continue; // a command, no importable entry for attw to check
       const out2 = await ok(
         process.execPath,
         [attw, join(tarballs, `scrub-${pkg}-0.1.0.tgz`), '--format', 'ascii'],
@@ -347,7 +370,8 @@ describe('consumers', () => {
     writeFileSync(
       join(app, 'server.mjs'),
       `import { createMockHttpServer, createMockState } from '@scrub/mocks/http';
-const server = createMockHttpServer({ state: createMockState() }); server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));`,
+const server = createMockHttpServer({ state: createMockState() });
+server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));`,
     );
     const { spawn } = await import('node:child_process');
     const child = spawn(process.execPath, ['server.mjs'], { cwd: app });
@@ -400,7 +424,15 @@ function readmeFiles(): Record<string, string> {
   const sdk = split(blocks('sdk')[0]!);
   return {
     // the setup block as written, then the arm block inside a test
-    'test/readme-mocks.test.ts': `${setup}\nimport { expect, it } from 'vitest';\nit('the mocks README arms', () => {\n${arms}\n  expect(state.arms.map((a) => [a.operationId, a.times])).toEqual([['createProjection', 1], ['listProjections', 2], ['deleteProjection', 1]]);\n});\n`,
+    'test/readme-mocks.test.ts': `${setup}
+import { expect, it } from 'vitest';
+it('the mocks README arms', () => {
+${arms}
+  expect(state.arms.map((a) => [a.operationId, a.times])).toEqual([
+    ['createProjection', 1], ['listProjections', 2], ['deleteProjection', 1],
+  ]);
+});
+`,
     // the SDK example against the mock, its credentials from the environment as the README shows
     'test/readme-sdk.test.ts': `${sdk.imports}
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -436,11 +468,14 @@ describe('the "Testing with Scrub" guide and the package READMEs, as a fresh Vit
     expect(Object.keys(files).sort()).toEqual([
       'src/privacy.ts',
       'test/fixture.test.ts',
+      'test/global-setup.ts',
       'test/mock.ts',
       'test/overrides.test.ts',
       'test/privacy.test.ts',
       'test/readme-mocks.test.ts',
       'test/readme-sdk.test.ts',
+      'test/server.test.ts',
+      'vitest.config.ts',
     ]);
     for (const [path, source] of Object.entries(files)) {
       mkdirSync(join(dir, path, '..'), { recursive: true });
@@ -482,7 +517,7 @@ describe('the "Testing with Scrub" guide and the package READMEs, as a fresh Vit
     const out = (
       await ok(nodes[major]!, ['node_modules/vitest/vitest.mjs', 'run'], dir, { CI: 'true', NO_COLOR: '1' })
     ).replace(/\x1b\[[0-9;]*m/g, '');
-    expect(out).toMatch(/Tests\s+9 passed \(9\)/);
+    expect(out).toMatch(/Tests\s+10 passed \(10\)/); // test/server.test.ts against the globalSetup's startMockServer
   });
 });
 

@@ -4,13 +4,13 @@
 // GitHub expressions become the values a CI would pass. A drifted staging makes the compare job fail.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createMockState } from '@scrub/mocks';
-import { createMockHttpServer } from '@scrub/mocks/http';
+import { type RunningMockServer, startMockServer } from '@scrub/mock-server';
+import { type Drift, startStaging as startStandIn } from '@scrub/test-support/staging';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -65,41 +65,11 @@ const stagingFixture = {
   },
 };
 
-/** The mock over the staging fixture, its admin routes answering 404; `drift` rewrites answers. */
-async function startStaging(
-  drift?: (path: string, body: string) => string,
-): Promise<{ url: string; server: Server; inner: Server }> {
-  const inner = createMockHttpServer({ state: createMockState(stagingFixture) });
-  await new Promise<void>((r) => inner.listen(0, '127.0.0.1', r));
-  const { port } = inner.address() as AddressInfo;
-  // the request read whole, then sent on with node:http (bodies on GET too: the 413 cases send one)
-  const server = createServer(async (req, res) => {
-    if ((req.url ?? '').startsWith('/__mock/'))
-      return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const upstream = request(
-      { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
-      async (answer) => {
-        const parts: Buffer[] = [];
-        for await (const c of answer) parts.push(c as Buffer);
-        const text = Buffer.concat(parts).toString('utf8');
-        res
-          .writeHead(answer.statusCode ?? 502, { 'content-type': answer.headers['content-type'] ?? 'application/json' })
-          .end(drift ? drift(req.url ?? '', text) : text);
-      },
-    );
-    upstream.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()));
-    upstream.end(Buffer.concat(chunks));
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, inner };
+/** The staging stand-in over the staging fixture (admin routes answering 404); `drift` rewrites answers. */
+async function startStaging(drift?: Drift) {
+  const inner = await startMockServer({ fixture: stagingFixture });
+  return { ...(await startStandIn(inner, drift)), inner };
 }
-const stop = async (s: { server: Server; inner: Server }) => {
-  s.server.closeAllConnections();
-  s.inner.closeAllConnections();
-  await Promise.all([new Promise((r) => s.server.close(r)), new Promise((r) => s.inner.close(r))]);
-};
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -184,15 +154,13 @@ describe("the contract README's CI workflow", () => {
       );
       for (const secret of Object.values(SECRETS))
         expect(r.out + readFileSync(join(dir, 'contract.xml'), 'utf8')).not.toContain(secret);
-      const state = (await (
-        await fetch(`http://127.0.0.1:${(staging.inner.address() as AddressInfo).port}/__mock/state`)
-      ).json()) as typeof stagingFixture;
+      const state = (await (await fetch(`${staging.inner.url}/__mock/state`)).json()) as typeof stagingFixture;
       const [other] = state.idcheck.projects[0]!.submissions.filter((s) => s.submission_id === 'someone-else');
       expect(other).toEqual(submission('someone-else'));
       expect(state.idcheck.projects.map((p) => p.projections)).toEqual([[], []]);
       expect(state.textAssessment.accounts[0]!.texts.map((t) => t.id)).toEqual(['kept']);
     } finally {
-      await stop(staging);
+      await staging.close();
     }
   });
 
@@ -209,7 +177,7 @@ describe("the contract README's CI workflow", () => {
       ).toBe(0);
       expect(readFileSync(join(dir, 'drift.md'), 'utf8')).toMatch(/\d+ cases the same, 0 different/);
     } finally {
-      await stop(same);
+      await same.close();
     }
     rmSync(join(dir, 'drift.md'));
     const drifted = await startStaging((path, body) =>
@@ -224,28 +192,25 @@ describe("the contract README's CI workflow", () => {
       );
       expect(existsSync(join(dir, 'drift.xml'))).toBe(true);
     } finally {
-      await stop(drifted);
+      await drifted.close();
     }
   });
 });
 
 describe("the contract README's other snippets", () => {
   let dir: string;
-  let mock: Server;
+  let mock: RunningMockServer;
   let mockUrl: string;
   let staging: Awaited<ReturnType<typeof startStaging>>;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'scrub-contract-readme-'));
     writeFileSync(join(dir, 'contract.setup.mjs'), block('contract.setup.mjs')!);
-    mock = createMockHttpServer({ state: createMockState() });
-    await new Promise<void>((r) => mock.listen(0, '127.0.0.1', r));
-    mockUrl = `http://127.0.0.1:${(mock.address() as AddressInfo).port}`;
+    mock = await startMockServer();
+    mockUrl = mock.url;
     staging = await startStaging();
   });
   afterAll(async () => {
-    mock.closeAllConnections();
-    await new Promise((r) => mock.close(r));
-    await stop(staging);
+    await Promise.all([mock.close(0), staging.close()]);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -257,7 +222,7 @@ describe("the contract README's other snippets", () => {
       .replace(/http:\/\/localhost:4010/g, () => mockUrl)
       .replace(/https:\/\/staging\.example/g, () => staging.url);
 
-  it('every shell line runs against the mock and the staging stand-in (credentials as the CI passes them)', async () => {
+  it('every shell line runs against the mock and the staging stand-in (credentials as CI passes them)', async () => {
     const lines = blocks('sh')
       .flatMap((b) => b.trim().split('\n'))
       .map((l) => l.replace(/\s+# .*$/, ''));
@@ -310,7 +275,8 @@ describe("the contract README's other snippets", () => {
         child.on('exit', (c) => (c === 0 ? resolve(text) : reject(new Error(`exit ${c}`))));
       });
       expect(out).toContain('77/77 documented responses hit (100%)');
-      expect(out.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed true 100$/); // coverageTable(report), report.ok, report.percent
+      // the last line: coverageTable(report), report.ok, report.percent
+      expect(out.trim().split('\n').pop()).toMatch(/^\d+ passed, 0 failed true 100$/);
     } finally {
       rmSync(join(ROOT, 'tests/integration/readme-contract.tmp.mjs'), { force: true });
     }

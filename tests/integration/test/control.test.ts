@@ -17,7 +17,7 @@ afterAll(() => server.close());
 const app = () => createIdCheckClient({ apiKey: 'test-api-key' });
 
 describe('arming the mock under app code', () => {
-  it('an armed 500 surfaces as InternalServerError after exactly one request: armed answers say x-should-retry: false', async () => {
+  it('an armed 500 is an InternalServerError after one request (armed answers say x-should-retry: false)', async () => {
     state.arm({ operationId: 'listProjections', status: 500 });
     const started = performance.now();
     const error = await app()
@@ -48,7 +48,7 @@ describe('arming the mock under app code', () => {
     });
   });
 
-  it('apply-then-reset: the delete happened, the answer was lost, the retry finds it gone and resolves as success', async () => {
+  it('apply-then-reset: the delete happened, the answer was lost, the retry finds it gone: a success', async () => {
     state.arm({ operationId: 'deleteProjection', fault: 'apply-then-reset' });
     await expect(app().projections.delete('hidebirth0001')).resolves.toEqual({ message: 'Delete projection success' });
     expect(state.idcheck.projects.get('demo')!.projections).toEqual([]);

@@ -84,7 +84,8 @@ describe('SDK local refusals equal the mock', () => {
             refused++;
             expect({ status: outcome.status, body: outcome.body }).toEqual(answer);
           } else {
-            // sent: the mock's request rules accepted it (only the submission's existence may fail), and the SDK says so
+            // sent: the mock's request rules accepted it (only the submission's existence may fail), and the
+            // SDK says so
             expect(
               answer.status === 200 ||
                 (answer.body as { errorCode?: string }).errorCode === 'not Exist Submission Data',

@@ -1,8 +1,7 @@
 // The SDK against the mock, two ways: MSW `setupServer` in-process, and the standalone server over
 // real HTTP. Every client method, its documented errors as typed classes, encryption round trips.
-import type { AddressInfo } from 'node:net';
+import { type RunningMockServer, startMockServer } from '@scrub/mock-server';
 import { createHandlers, createMockState, defaultFixture } from '@scrub/mocks';
-import { createMockHttpServer } from '@scrub/mocks/http';
 import {
   AuthenticationError,
   BadRequestError,
@@ -40,22 +39,21 @@ function msw(): Target {
 }
 
 function http(): Target {
-  const state = createMockState();
-  const server = createMockHttpServer({ state });
-  const target: Target = {
+  let running: RunningMockServer | undefined;
+  return {
     name: 'standalone server over HTTP',
-    baseUrl: '',
-    state,
-    start: () =>
-      new Promise<void>((resolve) =>
-        server.listen(0, '127.0.0.1', () => {
-          target.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-          resolve();
-        }),
-      ),
-    stop: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+    get baseUrl() {
+      return running?.url ?? '';
+    },
+    get state() {
+      if (!running) throw new Error('the server is not started yet');
+      return running.state;
+    },
+    start: async () => {
+      running = await startMockServer();
+    },
+    stop: async () => void (await running?.close(0)),
   };
-  return target;
 }
 
 describe.each([msw(), http()])('SDK against $name', (target) => {

@@ -39,11 +39,15 @@ const GOOD = {
   'packages/mocks/src/text-assessment/index.ts':
     "import { core } from '../core/state.js';\nexport const other = core;\n",
   'packages/mocks/src/index.ts':
-    "import { area } from './idcheck/index.js';\nimport { other } from './text-assessment/index.js';\nexport const mocks = [area, other];\n",
+    "import { area } from './idcheck/index.js';\n" +
+    "import { other } from './text-assessment/index.js';\n" +
+    'export const mocks = [area, other];\n',
   'packages/mocks/test/adapters.ts': "import { mocks } from '../src/index.js';\nexport const adapters = mocks;\n",
   'packages/contract/src/index.ts': "import { spec } from '../../spec/src/index.js';\nexport const contract = spec;\n",
   'apps/mock-server/src/cli.ts':
-    "import { mocks } from '../../../packages/mocks/src/index.js';\nimport { sdk } from '../../../packages/sdk/src/index.js';\nexport const cli = [mocks, sdk];\n",
+    "import { mocks } from '../../../packages/mocks/src/index.js';\n" +
+    "import { sdk } from '../../../packages/sdk/src/index.js';\n" +
+    'export const cli = [mocks, sdk];\n',
 };
 
 describe('dependency rules', () => {
@@ -61,6 +65,12 @@ describe('dependency rules', () => {
   });
 
   it.each([
+    [
+      'openapi-depends-on-nothing-of-ours',
+      'openapi/test/bad.test.js',
+      "import { spec } from '../../packages/spec/src/index.js';\nexport const bad = spec;\n",
+    ],
+    ['openapi-depends-on-nothing-of-ours', 'openapi/load.js', "export { deref } from '@scrub/spec/helpers';\n"],
     [
       'spec-depends-on-nothing-of-ours',
       'packages/spec/src/bad.ts',
@@ -101,9 +111,15 @@ describe('dependency rules', () => {
       'packages/mocks/src/bad.ts',
       "import { adapters } from '../test/adapters.js';\nexport const bad = adapters;\n",
     ],
+    [
+      'test-support-is-for-tests',
+      'apps/mock-server/src/bad.ts',
+      "import { launch } from '../../../tests/support/src/chromium.js';\nexport const bad = launch;\n",
+    ],
     ['no-circular', 'packages/spec/src/loop.ts', "import { spec } from './index.js';\nexport const loop = spec;\n"],
   ])('%s: fails on %s', async (rule, path, source) => {
     const files: Record<string, string> = { ...GOOD, [path]: source };
+    if (rule === 'test-support-is-for-tests') files['tests/support/src/chromium.ts'] = 'export const launch = 1;\n';
     if (rule === 'no-circular')
       files['packages/spec/src/index.ts'] =
         "import { loop } from './loop.js';\nexport const spec = 1;\nexport const again = loop;\n";
