@@ -92,7 +92,12 @@ async function start(kind, area, nodeArgs = []) {
     url,
     pid: child.pid,
     coldStartMs,
-    stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'), children.delete(child))),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+        children.delete(child);
+      }),
   };
 }
 

@@ -85,7 +85,8 @@ async function loadSubmissions(): Promise<void> {
     const submission = await idcheck.submissions.get(id);
     loaded.set(id, submission);
     const item = document.createElement('li');
-    item.textContent = `${id}: ${submission.email ?? '(no email)'}, data keys: ${Object.keys(submission.data ?? {}).length}`;
+    const dataKeys = Object.keys(submission.data ?? {}).length;
+    item.textContent = `${id}: ${submission.email ?? '(no email)'}, data keys: ${dataKeys}`;
     list.append(item);
     select.append(new Option(id, id));
   }
@@ -102,7 +103,10 @@ async function listProjections(): Promise<void> {
     const remove = Object.assign(document.createElement('button'), { type: 'button', textContent: 'Delete' });
     remove.setAttribute('aria-label', `Delete projection ${p.name}`);
     remove.addEventListener('click', () =>
-      act(async () => (await idcheck.projections.delete(p.projection_id), await listProjections())),
+      act(async () => {
+        await idcheck.projections.delete(p.projection_id);
+        await listProjections();
+      }),
     );
     row.insertCell().append(remove);
     rows.append(row);
@@ -113,8 +117,14 @@ checkboxes($('fields'), 'fields', submissionFieldValues);
 checkboxes($('data-fields'), 'data_fields', dataFieldValues);
 checkboxes($('projection-fields'), 'projection_fields', projectionFieldValues);
 
-$('backend').addEventListener('submit', (e) => (e.preventDefault(), act(connect)));
-$('load-submissions').addEventListener('submit', (e) => (e.preventDefault(), act(loadSubmissions)));
+/** A form's submit runs `action` instead of navigating. */
+const onSubmit = (id: string, action: () => Promise<void>) =>
+  $(id).addEventListener('submit', (e) => {
+    e.preventDefault();
+    void act(action);
+  });
+onSubmit('backend', connect);
+onSubmit('load-submissions', loadSubmissions);
 $<HTMLSelectElement>('pd-submission').addEventListener('change', (e) =>
   show($('before'), loaded.get((e.target as HTMLSelectElement).value)),
 );

@@ -1,5 +1,5 @@
 // Test-side control, one table run against the MSW handlers and the node:http server alike
-// (api-decisions.md "Test-side control" and "Sessions"): arm rules, every fault, the admin routes'
+// (docs/decisions.md "Test-side control" and "Sessions"): arm rules, every fault, the admin routes'
 // answers and refusals to the letter, the journal, and sessions.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMockState, type Fault, handleRequest, toMockRequest } from '../src/index.js';

@@ -26,6 +26,7 @@ export function outputPaths(area) {
 function messageType(template) {
   if (!/\{[a-z_]+\}/.test(template)) return JSON.stringify(template);
   const escaped = template.replace(/[`\\]/g, '\\$&').replace(/\$/g, '\\$');
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated type's own template literal
   return `\`${escaped.replace(/\{[a-z_]+\}/g, '${string}')}\``;
 }
 
@@ -59,6 +60,7 @@ function errorCatalog(spec) {
   }
   lines.push('} as const;', '');
   lines.push(
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a doc comment naming the template type
     '/** The documented error messages of each operation as string types (variable parts are `${string}`). */',
   );
   lines.push('export interface ErrorMessages {');

@@ -3,8 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createMockState } from '@scrub/mocks';
-import { createMockHttpServer } from '@scrub/mocks/http';
+import { type Fixture, type StartMockServerOptions, startMockServer } from '@scrub/mock-server';
 import { send } from '../../src/http.js';
 
 export const SPECS = {
@@ -30,7 +29,16 @@ export async function listen(server: Server): Promise<Running> {
   };
 }
 
-export const startMock = () => listen(createMockHttpServer({ state: createMockState() }));
+/** The Scrub mock server over `fixture` (default: the built-in one), on a free port. */
+export async function startMock(fixture?: StartMockServerOptions['fixture']): Promise<Running> {
+  const mock = await startMockServer(fixture ? { fixture } : {});
+  return {
+    url: mock.url,
+    stop: async () => {
+      await mock.close(0);
+    },
+  };
+}
 
 async function freePort(): Promise<number> {
   const probe = await listen(createServer());
@@ -149,7 +157,7 @@ const stagingSubmission = (id: string) => ({
   image: { idImage: 'https://files.example.invalid/id.jpg', selfieImage: 'https://files.example.invalid/selfie.jpg' },
 });
 
-export const stagingFixture = () => ({
+export const stagingFixture = (): Fixture => ({
   idcheck: {
     projects: [
       {
@@ -205,7 +213,7 @@ export const stagingFixture = () => ({
 export async function startStaging(
   mutate?: (x: Exchange) => Exchange | Promise<Exchange>,
 ): Promise<Running & { state(): Promise<any> }> {
-  const inner = await listen(createMockHttpServer({ state: createMockState(stagingFixture()) }));
+  const inner = await startMock(stagingFixture());
   const outer = await startProxy(inner.url, async (x, forward) =>
     x.path.startsWith('/__mock/')
       ? { ...x, status: 404, text: '{"message":"Not Found"}' }

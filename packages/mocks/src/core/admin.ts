@@ -1,4 +1,4 @@
-// The admin routes under `/__mock` (api-decisions.md "Mock control" and "Test-side control"), served
+// The admin routes under `/__mock` (docs/decisions.md "Mock control" and "Test-side control"), served
 // by the core so that every adapter offers them. All bodies are JSON; every refusal is
 // `400 {"message": "<what is wrong>"}`.
 import { ArmError } from './control.js';

@@ -1,4 +1,4 @@
-// Test-side control (api-decisions.md "Test-side control"): armed responses and faults that the next
+// Test-side control (docs/decisions.md "Test-side control"): armed responses and faults that the next
 // requests of an operation meet, and the request journal. The same rules serve the state object
 // (typed from the catalogue) and the admin routes (`/__mock/arm`, `/__mock/requests`).
 import {

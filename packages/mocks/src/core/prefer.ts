@@ -1,4 +1,4 @@
-// `Prefer` header controls (api-decisions.md "Mock control"): code=, example=, delay=, fault=reset.
+// `Prefer` header controls (docs/decisions.md "Mock control"): code=, example=, delay=, fault=reset.
 
 export interface Preferences {
   code?: number;

@@ -17,7 +17,10 @@ export interface MockRequest {
   bodyTooLarge?: boolean;
 }
 
-/** Bodies over 1 MiB are refused with 413 (api-decisions.md). */
+/**
+ * Bodies over 1 MiB are refused with 413
+ * (docs/decisions.md "Generic behaviour of both areas: routes, methods, body limit").
+ */
 export const BODY_LIMIT = 1024 * 1024;
 
 /** A request body as an adapter read it: the text, or `tooLarge` when it was over `BODY_LIMIT` (not kept). */

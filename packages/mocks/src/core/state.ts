@@ -48,7 +48,7 @@ export interface MockStateCore {
   session(name: string): MockStateCore;
 }
 
-/** A session name: 1-64 characters of `A-Z a-z 0-9 _ -` (api-decisions.md "Sessions"). */
+/** A session name: 1-64 characters of `A-Z a-z 0-9 _ -` (docs/decisions.md "Sessions"). */
 export const SESSION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 /** The request header that names a session. */
 export const SESSION_HEADER = 'x-mock-session';

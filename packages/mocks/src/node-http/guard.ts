@@ -1,6 +1,6 @@
 // Who may talk to the server: the Host names it answers while it listens on loopback (against DNS
 // rebinding), and the web pages (origins) and token holders that may use the `/__mock` admin routes
-// (api-decisions.md "Admin routes and the browser").
+// (docs/decisions.md "Admin routes and the browser").
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { json, type MockResponse } from '../core/response.js';

@@ -1,6 +1,6 @@
 // The mock core behind a bare node:http server: no Fetch objects on the hot path, one JSON
 // serialisation per response. Adds CORS for the API routes, the `/__mock` admin routes (the core's)
-// guarded against web pages of other origins and DNS rebinding (api-decisions.md "Admin routes and
+// guarded against web pages of other origins and DNS rebinding (docs/decisions.md "Admin routes and
 // the browser"), JSON answers to what Node's parser refuses, timeouts for silent connections, a
 // graceful `shutdown()`, and one log line per request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
