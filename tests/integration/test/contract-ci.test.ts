@@ -180,8 +180,8 @@ describe("the contract README's CI workflow", () => {
       await same.close();
     }
     rmSync(join(dir, 'drift.md'));
-    const drifted = await startStaging((path, body) =>
-      path.startsWith('/v3/projection') ? body.replace('"Get projection list success"', '"OK"') : body,
+    const drifted = await startStaging((x) =>
+      x.path.startsWith('/v3/projection') ? { ...x, text: x.text.replace('"Get projection list success"', '"OK"') } : x,
     );
     try {
       const r = await runJob('mock-vs-staging', dir, drifted.url, await freePort());

@@ -31,10 +31,16 @@ it('answers the API through the mock; /__mock answers 404 there and works on the
 
 it('drift rewrites the answers it is given; close() closes the mock behind it too', async () => {
   const inner = await mock();
-  staging = await startStaging(inner, (path, body) =>
-    path.startsWith('/v3/projection') ? body.replace('"Get projection list success"', '"OK"') : body,
-  );
-  expect(((await (await list(staging.url)).json()) as { message: string }).message).toBe('OK');
+  const seen: string[] = [];
+  staging = await startStaging(inner, (x) => {
+    seen.push(`${x.method} ${x.url} ${x.status}`);
+    return x.path === '/v3/projection'
+      ? { ...x, status: 503, text: x.text.replace('Get projection list success', 'OK') }
+      : x;
+  });
+  const r = await list(staging.url);
+  expect([r.status, ((await r.json()) as { message: string }).message]).toEqual([503, 'OK']);
+  expect(seen).toEqual(['GET /v3/projection 200']);
   await staging.close();
   staging = undefined;
   await expect(list(inner.url)).rejects.toThrow();

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type Fixture, type StartMockServerOptions, startMockServer } from '@scrub/mock-server';
+import { type Drift, type Exchange, startStaging as startStagingProxy } from '@scrub/test-support/staging';
 import { send } from '../../src/http.js';
 
 export const SPECS = {
@@ -78,14 +79,7 @@ export async function startPrism(args: string[]): Promise<Running & { output(): 
   };
 }
 
-export interface Exchange {
-  method: string;
-  path: string;
-  /** Path and query as sent. */
-  url: string;
-  status: number;
-  text: string;
-}
+export type { Exchange };
 
 /** A proxy to the real mock that lets `mutate` rewrite requests' answers (or skip forwarding them). */
 export function startProxy(
@@ -206,27 +200,16 @@ export const stagingFixture = (): Fixture => ({
 });
 
 /**
- * A stand-in for a real deployment: the mock over `stagingFixture()` without its admin routes
- * (they answer 404), so the suite sees no mock controls. `mutate` can break answers on purpose;
- * `state()` reads the data behind it.
+ * A stand-in for a real deployment: the mock over `stagingFixture()` behind @scrub/test-support's
+ * staging proxy (admin routes answer 404), so the suite sees no mock controls. `mutate` can watch
+ * or break answers on purpose; `state()` reads the data behind it.
  */
-export async function startStaging(
-  mutate?: (x: Exchange) => Exchange | Promise<Exchange>,
-): Promise<Running & { state(): Promise<any> }> {
-  const inner = await startMock(stagingFixture());
-  const outer = await startProxy(inner.url, async (x, forward) =>
-    x.path.startsWith('/__mock/')
-      ? { ...x, status: 404, text: '{"message":"Not Found"}' }
-      : mutate
-        ? mutate(await forward())
-        : forward(),
-  );
+export async function startStaging(mutate?: Drift): Promise<Running & { state(): Promise<any> }> {
+  const inner = await startMockServer({ fixture: stagingFixture() });
+  const outer = await startStagingProxy({ url: inner.url, close: () => inner.close(0) }, mutate);
   return {
     url: outer.url,
-    state: async () => (await send(inner.url, { method: 'GET', path: '/__mock/state' })).json,
-    stop: async () => {
-      await outer.stop();
-      await inner.stop();
-    },
+    state: async () => JSON.parse(JSON.stringify(inner.state.toFixture())),
+    stop: () => outer.close(),
   };
 }
