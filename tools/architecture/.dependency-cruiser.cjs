@@ -52,8 +52,7 @@ module.exports = {
     },
     {
       name: 'packages-never-import-apps-or-tests',
-      comment:
-        "Published packages stand alone (a package's own tests may use the shared test support and start the mock server).",
+      comment: 'Published packages stand alone (their own tests may use the shared test support and the mock server).',
       severity: 'error',
       from: { path: '^packages/', pathNot: '^packages/[^/]+/test/' },
       to: { path: '^(apps|tests|bench|tools)/' },
