@@ -1,6 +1,6 @@
 // Builders the cases of both areas share: request parts (JSON bodies, credentials, the Prefer
 // header), the one-request case, the over-1-MiB case, and the comparison a `check` reports with.
-import type { DocumentedMessage } from '@scrub/spec';
+import type { DocumentedMessage, OperationId } from '@scrub/spec';
 import type { Case, Ctx, Need, Outcome, Req } from '../model.js';
 import { redactPersonal } from '../redact.js';
 
@@ -47,6 +47,30 @@ export const withoutExtra = async (res: Outcome['res'] | Promise<Outcome['res']>
 export function one(c: Omit<Case<undefined>, 'run'> & { request(ctx: Ctx): Req }): Case<undefined> {
   const { request, ...rest } = c;
   return { ...rest, run: (ctx) => withoutExtra(ctx.send(request(ctx))) };
+}
+
+/**
+ * A request the mock answers with the operation's documented 500 because it asks to (`Prefer:
+ * code=500`); a server without the controls is skipped (need `controls`).
+ */
+export function serverError<Op extends OperationId>(
+  operationId: Op,
+  documented: DocumentedMessage<Op>,
+  needs: Need[],
+  request: (ctx: Ctx) => Req,
+): Case<undefined> {
+  return one({
+    operationId,
+    title: 'failing on the server (Prefer: code=500)',
+    status: 500,
+    documented,
+    message: documented,
+    needs: [...needs, 'controls'],
+    request: (ctx) => {
+      const req = request(ctx);
+      return { ...req, headers: { ...req.headers, ...prefer('code=500') } };
+    },
+  });
 }
 
 /** Operations whose 413 case sends a body on a request that has none. */

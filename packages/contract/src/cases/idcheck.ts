@@ -4,7 +4,7 @@
 import type { DocumentedMessage } from '@scrub/spec';
 import { qs } from '../http.js';
 import type { Case, Ctx, Need } from '../model.js';
-import { BIG, defineCase, expectEqual, json, key, one, prefer, tooLarge, withoutExtra } from './build.js';
+import { BIG, defineCase, expectEqual, json, key, one, prefer, serverError, tooLarge, withoutExtra } from './build.js';
 
 const PD = '/v3/submission/partial';
 /** A submission id no deployment has: requests that must fail never name a real submission. */
@@ -266,20 +266,12 @@ export const idcheckCases: Case[] = [
       headers: key(ctx),
     }),
   }),
-  one({
-    operationId: 'getSubmission',
-    title: 'failing on the server (Prefer: code=500)',
-    status: 500,
-    documented: 'Internal server error',
-    message: 'Internal server error',
-    needs: ['apiKey', 'controls'],
-    request: (ctx) => ({
-      method: 'GET',
-      path: '/v3/submission',
-      query: qs(['userid', 'u']),
-      headers: { ...key(ctx), ...prefer('code=500') },
-    }),
-  }),
+  serverError('getSubmission', 'Internal server error', ['apiKey'], (ctx) => ({
+    method: 'GET',
+    path: '/v3/submission',
+    query: qs(['userid', 'u']),
+    headers: key(ctx),
+  })),
 
   // createProjection
   defineCase<{ item?: Record<string, unknown>; name: string }>({
@@ -471,19 +463,11 @@ export const idcheckCases: Case[] = [
     invalid: true,
     request: (ctx) => ({ method: 'PUT', path: '/v3/projection', ...json(key(ctx), {}) }),
   }),
-  one({
-    operationId: 'createProjection',
-    title: 'failing on the server (Prefer: code=500)',
-    status: 500,
-    documented: 'Internal server error',
-    message: 'Internal server error',
-    needs: ['apiKey', 'controls'],
-    request: (ctx) => ({
-      method: 'POST',
-      path: '/v3/projection',
-      ...json({ ...key(ctx), ...prefer('code=500') }, { name: 'contract_500', mode: 'exclude', fields: ['gender'] }),
-    }),
-  }),
+  serverError('createProjection', 'Internal server error', ['apiKey'], (ctx) => ({
+    method: 'POST',
+    path: '/v3/projection',
+    ...json(key(ctx), { name: 'contract_500', mode: 'exclude', fields: ['gender'] }),
+  })),
 
   // listProjections
   one({
@@ -516,15 +500,11 @@ export const idcheckCases: Case[] = [
     invalid: true,
     request: (ctx) => ({ method: 'PATCH', path: '/v3/projection', headers: key(ctx) }),
   }),
-  one({
-    operationId: 'listProjections',
-    title: 'failing on the server (Prefer: code=500)',
-    status: 500,
-    documented: 'Internal server error',
-    message: 'Internal server error',
-    needs: ['apiKey', 'controls'],
-    request: (ctx) => ({ method: 'GET', path: '/v3/projection', headers: { ...key(ctx), ...prefer('code=500') } }),
-  }),
+  serverError('listProjections', 'Internal server error', ['apiKey'], (ctx) => ({
+    method: 'GET',
+    path: '/v3/projection',
+    headers: key(ctx),
+  })),
   tooLarge('partialDeleteSubmission', 'Request Entity Too Large', ['apiKey'], (ctx) => ({
     method: 'DELETE',
     path: PD,
@@ -632,18 +612,10 @@ for (const [operationId, method] of [
         headers: key(ctx),
       }),
     }),
-    one({
-      operationId,
-      title: 'failing on the server (Prefer: code=500)',
-      status: 500,
-      documented: 'Internal server error',
-      message: 'Internal server error',
-      needs: ['apiKey', 'controls'],
-      request: (ctx) => ({
-        method,
-        path: '/v3/projection/zzzzzzzzzzzzz',
-        headers: { ...key(ctx), ...prefer('code=500') },
-      }),
-    }),
+    serverError(operationId, 'Internal server error', ['apiKey'], (ctx) => ({
+      method,
+      path: '/v3/projection/zzzzzzzzzzzzz',
+      headers: key(ctx),
+    })),
   );
 }

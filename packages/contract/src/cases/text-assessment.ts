@@ -3,7 +3,7 @@
 // adds what a case knows more.
 import type { DocumentedMessage } from '@scrub/spec';
 import type { Case, Ctx, Req, Res, Sent } from '../model.js';
-import { auth, BIG, defineCase, expectEqual, one, prefer, ta, tooLarge, withoutExtra } from './build.js';
+import { auth, BIG, defineCase, expectEqual, one, serverError, ta, tooLarge, withoutExtra } from './build.js';
 
 /** A text body; bodies that must be refused name an author no deployment has. */
 const text = (over: Record<string, unknown> = {}) => ({
@@ -44,15 +44,7 @@ function common(
       needs: ['account'],
       request: (ctx) => base(ctx, auth(ctx), 'v9.0.0'),
     }),
-    one({
-      operationId,
-      title: 'failing on the server (Prefer: code=500)',
-      status: 500,
-      documented: 'internal server error',
-      message: 'internal server error',
-      needs: ['account', 'controls'],
-      request: (ctx) => base(ctx, { ...auth(ctx), ...prefer('code=500') }),
-    }),
+    serverError(operationId, 'internal server error', ['account'], (ctx) => base(ctx, auth(ctx))),
   ];
 }
 

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { auth, BIG, expectEqual, json, key, one, prefer, ta, tooLarge, withoutExtra } from '../../src/cases/build.js';
+import {
+  auth,
+  BIG,
+  expectEqual,
+  json,
+  key,
+  one,
+  prefer,
+  serverError,
+  ta,
+  tooLarge,
+  withoutExtra,
+} from '../../src/cases/build.js';
 import { answer, fakeCtx } from '../support/fake.js';
 
 describe('cases/build', () => {
@@ -65,6 +77,27 @@ describe('cases/build', () => {
       path: '/v3/submission',
       headers: { 'x-api-key': 'k1', 'content-type': 'application/json' },
       body: BIG,
+    });
+  });
+
+  it('serverError() asks for the documented 500 with Prefer: code=500 and needs the controls', async () => {
+    const c = serverError('deleteAuthorSubmissions', 'internal server error', ['account'], (x) => ({
+      method: 'DELETE',
+      path: ta(x, '/author/a-1'),
+      headers: auth(x),
+    }));
+    expect(c).toMatchObject({
+      title: 'failing on the server (Prefer: code=500)',
+      status: 500,
+      documented: 'internal server error',
+      message: 'internal server error',
+      needs: ['account', 'controls'],
+    });
+    const { res } = await c.run(ctx);
+    expect(res.request).toEqual({
+      method: 'DELETE',
+      path: '/v2.3.0/account/acc%2F1/author/a-1',
+      headers: { authorization: 'Token token=t1', prefer: 'code=500' },
     });
   });
 });
