@@ -489,13 +489,14 @@ if (only.includes('sdk')) {
     'openapi-fetch/raw fetch',
   );
   lines.push(
-    `| Per call against bare node:http (${SDK_CALLS} calls) | median ms | p99 ms | median / raw fetch | median / bare ky |`,
+    `| Per call against bare node:http (${SDK_CALLS} calls) | median ms | p99 ms |` +
+      ' median / raw fetch | median / bare ky |',
     '|---|---:|---:|---:|---:|',
   );
-  for (const [name, r] of Object.entries(results.sdk))
-    lines.push(
-      `| ${name} | ${r.median} | ${r.p99} | ${show(ratio(r.median, median('raw fetch'), name))} | ${show(ratio(r.median, median('bare ky'), name))} |`,
-    );
+  for (const [name, r] of Object.entries(results.sdk)) {
+    const over = (base) => show(ratio(r.median, median(base), name));
+    lines.push(`| ${name} | ${r.median} | ${r.p99} | ${over('raw fetch')} | ${over('bare ky')} |`);
+  }
   lines.push('');
 }
 if (only.includes('bundle')) {
