@@ -72,11 +72,14 @@ function waitsRetryAfter(response: Response): boolean {
 export function retriedAnswers(fetch: typeof globalThis.fetch, limit: number): KyOptions {
   let attempts = 0;
   let latest: Response | undefined;
+  const keep = (response: Response) => {
+    latest = response;
+    return response;
+  };
   return {
-    fetch: async (input, init) => {
+    fetch: (input, init) => {
       attempts++;
-      latest = await fetch(input, init);
-      return latest;
+      return fetch(input, init).then(keep);
     },
     throwHttpErrors: () => attempts <= limit && latest !== undefined && retriesAnswer(latest),
   };
