@@ -1,6 +1,6 @@
 // One exchange through the client's ky instance: the answer whatever its status, its body read under
 // the time limit, a failure as the SDK's error, one log line.
-import { type BeforeRetryHook, ForceRetryError, type KyInstance, TimeoutError } from 'ky';
+import { type BeforeRetryHook, HTTPError, type KyInstance, TimeoutError } from 'ky';
 import { APITimeoutError, ScrubError } from '../errors.js';
 import { exchangeFailure } from './answers.js';
 import type { CallOptions } from './options.js';
@@ -42,7 +42,7 @@ export const logRetry =
   ({ request, error, retryCount }) =>
     log(
       `${request.method} ${pathOf(request.url)} retry ${retryCount} after ` +
-        (error instanceof ForceRetryError ? error.code : error.name),
+        (error instanceof HTTPError ? error.response.status : error.name),
     );
 
 const elapsed = (started: number) => (performance.now() - started).toFixed(0);

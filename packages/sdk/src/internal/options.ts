@@ -3,7 +3,7 @@
 // way wherever it comes from.
 import type { Options as KyOptions } from 'ky';
 import { ScrubError } from '../errors.js';
-import { type ClientRetry, mayRetry, retryAnswer } from './retry.js';
+import { type ClientRetry, mayRetry, retriedAnswers } from './retry.js';
 
 export interface TransportOptions {
   /** Milliseconds per attempt before `APITimeoutError` (default 60 000); the body gets the same again. */
@@ -82,14 +82,16 @@ export function checkLimits(options: { timeout?: unknown; maxRetries?: unknown }
 export interface ClientDefaults {
   timeout: number;
   retry: ClientRetry;
+  /** The client's `fetch` (redirects policy applied), which a call that may be retried watches. */
+  fetch: typeof globalThis.fetch;
 }
 
 /** The ky options of one call (`timeout` always set: the body read gets the same limit). */
 export type CallOptions = KyOptions & { method: string; timeout: number };
 
 /**
- * The ky options of a call of `method`: the per-call options checked and laid over the client's, and
- * the hook that retries error answers when the call may be retried at all.
+ * The ky options of a call of `method`: the per-call options checked and laid over the client's, and,
+ * when the call may be retried at all, which error answers ky is to throw and so retry.
  */
 export function callOptions(method: string, perCall: RequestOptions | undefined, client: ClientDefaults): CallOptions {
   const options: CallOptions = { method, timeout: client.timeout };
@@ -104,7 +106,5 @@ export function callOptions(method: string, perCall: RequestOptions | undefined,
     if (perCall.signal) options.signal = perCall.signal;
     if (perCall.headers) options.headers = checkHeaders(perCall.headers, 'per-call');
   }
-  // only then: ky clones every answer for an `afterResponse` hook, a cost a call without retries need not pay
-  if (mayRetry(method, limit, client.retry)) options.hooks = { afterResponse: [retryAnswer] };
-  return options;
+  return mayRetry(method, limit, client.retry) ? Object.assign(options, retriedAnswers(client.fetch, limit)) : options;
 }

@@ -1,6 +1,7 @@
 // The one request pipeline of a client: one ky instance (retry policy, per-attempt timeout, redirects
-// policy, error answers returned rather than thrown) and `send`, which turns a call into its typed
-// result: options merged, body sealed, answer read, opened or mapped to the SDK's error classes.
+// policy, error answers returned rather than thrown, but for those ky is to retry) and `send`, which
+// turns a call into its typed result: options merged, body sealed, answer read, opened or mapped to the
+// SDK's error classes.
 import type { OperationId } from '@scrub/spec';
 import ky, { type KyInstance } from 'ky';
 import type { Client } from 'openapi-fetch';
@@ -50,12 +51,14 @@ export function createPipeline<Paths extends {}>(config: PipelineConfig): Pipeli
   const defaults: ClientDefaults = {
     timeout: config.timeout ?? DEFAULT_TIMEOUT_MS,
     retry: retryOptions(config.maxRetries ?? DEFAULT_MAX_RETRIES, config.retryPost),
+    fetch: sameOriginRedirects(config.fetch ?? ((input, init) => globalThis.fetch(input, init))),
   };
   const api: KyInstance = ky.create({
     timeout: defaults.timeout,
     redirect: 'manual',
+    // error answers come back as Responses; a call that may be retried throws those ky is to retry
     throwHttpErrors: false,
-    fetch: sameOriginRedirects(config.fetch ?? ((input, init) => globalThis.fetch(input, init))),
+    fetch: defaults.fetch,
     headers,
     retry: defaults.retry,
     hooks: config.log ? { beforeRetry: [logRetry(config.log)] } : {},

@@ -1,7 +1,7 @@
-// The retry policy, as ky options and hooks: which attempts are repeated, and after how long. A failed
-// exchange (network error) goes through ky's `shouldRetry`; an error answer through `retryAnswer`, an
-// `afterResponse` hook (ky itself retries no answer, as HTTP errors are not thrown).
-import ky, { type AfterResponseHook, type RetryOptions } from 'ky';
+// The retry policy, as ky options: which attempts are repeated, and after how long. ky retries what it
+// throws, so a call that may be retried has ky throw (`throwHttpErrors`) exactly the error answers the
+// policy retries while retries are left; every other answer comes back as a Response, like a success.
+import { HTTPError, type Options as KyOptions, type RetryOptions } from 'ky';
 import { APIConnectionError, ScrubError } from '../errors.js';
 
 const RETRY_STATUS = [408, 429, 500, 502, 503, 504];
@@ -18,12 +18,18 @@ export function retryOptions(limit: number, retryPost: boolean | undefined): Cli
   return {
     limit,
     methods: retryPost ? ['get', 'put', 'delete', 'post'] : ['get', 'put', 'delete'],
+    statusCodes: RETRY_STATUS,
+    // ky waits a `Retry-After` of these statuses itself, capped, as `retryAfterMs` reads it
+    afterStatusCodes: RETRY_AFTER_STATUS,
+    maxRetryAfter: RETRY_AFTER_CAP_MS,
     delay: (attempt) => BACKOFF_BASE_MS * 2 ** (attempt - 1),
     backoffLimit: BACKOFF_CAP_MS,
     jitter: true,
-    // the SDK's own refusals (a cross-origin redirect) are final; network failures are retried as usual
-    shouldRetry: ({ error }) =>
-      error instanceof ScrubError && !(error instanceof APIConnectionError) ? false : undefined,
+    shouldRetry: ({ error }) => {
+      if (error instanceof HTTPError) return waitsRetryAfter(error.response) ? undefined : true;
+      // the SDK's own refusals (a cross-origin redirect) are final; network failures are retried as usual
+      return error instanceof ScrubError && !(error instanceof APIConnectionError) ? false : undefined;
+    },
   };
 }
 
@@ -35,24 +41,55 @@ export const mayRetry = (method: string, limit: number, retry: ClientRetry): boo
   limit > 0 && retry.methods.includes(method.toLowerCase());
 
 /**
- * Retries an error answer: one of `RETRY_STATUS`, after its `Retry-After` where honoured, else after
- * the jittered backoff; a server (or the Scrub mock, for armed answers) may say otherwise with
- * `x-should-retry`. Only for calls that `mayRetry` (ky clones every answer for a hook).
+ * Whether the policy retries an error answer: one of `RETRY_STATUS`, unless a server (or the Scrub
+ * mock, for armed answers) says otherwise with `x-should-retry`.
  */
-export const retryAnswer: AfterResponseHook = (request, options, response, { retryCount }) => {
-  if (response.ok || retryCount >= options.retry.limit!) return;
-  if (!options.retry.methods!.includes(request.method.toLowerCase())) return;
+export function retriesAnswer(response: Response): boolean {
   const advice = response.headers.get('x-should-retry');
-  if (advice === 'false') return;
-  // the status is the retry's `code`: the log line of the retry names it
-  const code = String(response.status);
-  if (advice === 'true') return ky.retry({ code });
-  if (!RETRY_STATUS.includes(response.status)) return;
-  const retryAfter = RETRY_AFTER_STATUS.includes(response.status) ? response.headers.get('retry-after') : null;
-  return ky.retry(retryAfter ? { code, delay: retryAfterMs(retryAfter) } : { code });
-};
+  return advice === null ? RETRY_STATUS.includes(response.status) : advice === 'true';
+}
 
-/** Milliseconds a `Retry-After` asks to wait (seconds, a date or a time), capped at `RETRY_AFTER_CAP_MS`. */
+/**
+ * Whether a retried answer waits its `Retry-After` (ky computes it) rather than the jittered backoff:
+ * only on `RETRY_AFTER_STATUS`, and not when `x-should-retry` forced the retry. (Without the header ky
+ * would read `RateLimit-Reset` and the like, which this policy does not honour.)
+ */
+function waitsRetryAfter(response: Response): boolean {
+  // the answer is not read: cancel its body, as ky does with the answers it drops
+  void response.body?.cancel().catch(() => undefined);
+  return (
+    RETRY_AFTER_STATUS.includes(response.status) &&
+    response.headers.has('retry-after') &&
+    response.headers.get('x-should-retry') !== 'true'
+  );
+}
+
+/**
+ * The per-call ky options of a call that may be retried `limit` times: its `fetch` keeps the latest
+ * answer, so that `throwHttpErrors` (which ky hands only the status) throws, for ky to retry, exactly
+ * the answers `retriesAnswer` retries while retries are left. The last answer is never thrown.
+ */
+export function retriedAnswers(fetch: typeof globalThis.fetch, limit: number): KyOptions {
+  let attempts = 0;
+  let latest: Response | undefined;
+  const keep = (response: Response) => {
+    latest = response;
+    return response;
+  };
+  return {
+    fetch: (input, init) => {
+      attempts++;
+      return fetch(input, init).then(keep);
+    },
+    throwHttpErrors: () => attempts <= limit && latest !== undefined && retriesAnswer(latest),
+  };
+}
+
+/**
+ * Milliseconds a `Retry-After` asks to wait (seconds, a date or a time), capped at `RETRY_AFTER_CAP_MS`:
+ * the rule ky applies with `afterStatusCodes` and `maxRetryAfter` above, spelled out so a ky upgrade
+ * that changes it fails a test (test/internal/retry.test.ts) rather than the wait.
+ */
 export function retryAfterMs(value: string): number {
   let ms = Number(value) * 1000;
   if (Number.isNaN(ms)) ms = Date.parse(value) - Date.now();

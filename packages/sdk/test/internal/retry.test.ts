@@ -81,3 +81,20 @@ describe('how long a retry waits', () => {
     expect(f.calls[1]!.at - f.calls[0]!.at).toBeLessThan(500);
   });
 });
+
+describe('what the policy costs a call', () => {
+  it('a call that may be retried copies no answer (an `afterResponse` hook would tee every body)', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.01);
+    // answers made per call: the fake's own copies of a scripted Response would count
+    const f = fakeFetch(
+      () => json(503, { message: 'Service Unavailable' }),
+      () => json(200, listBody),
+    );
+    const refused = fakeFetch(() => json(400, { errorCode: 'not Exist Submission Data' }));
+    const clone = vi.spyOn(Response.prototype, 'clone');
+    await expect(client(f.fetch).projections.list()).resolves.toEqual([]);
+    await expect(client(refused.fetch).submissions.get('s1')).rejects.toMatchObject({ status: 400 });
+    expect(f.calls).toHaveLength(2);
+    expect(clone).not.toHaveBeenCalled();
+  });
+});
