@@ -25,8 +25,8 @@ export function rawClient<Paths extends {}>(config: RawClientConfig): Client<Pat
     });
   }
   return lazyClient<Paths>(() =>
-    import('openapi-fetch').then(({ default: createClient }) =>
-      createClient<Paths>({
+    import('openapi-fetch').then((module) =>
+      createClientOf(module)<Paths>({
         baseUrl: config.baseUrl,
         headers: config.headers,
         querySerializer: { array: { style: 'form', explode: false } },
@@ -34,6 +34,20 @@ export function rawClient<Paths extends {}>(config: RawClientConfig): Client<Pat
       }),
     ),
   );
+}
+
+type OpenApiFetch = typeof import('openapi-fetch');
+
+/**
+ * openapi-fetch's `createClient`, whichever way the module was loaded. Its CommonJS file sets
+ * `exports.default` without `__esModule`, so under the CommonJS build's `require()` the default
+ * import is the whole `exports` object, whose own `default` is the function.
+ */
+function createClientOf(module: OpenApiFetch): OpenApiFetch['default'] {
+  const loaded: unknown = module.default;
+  return typeof loaded === 'function'
+    ? (loaded as OpenApiFetch['default'])
+    : (loaded as { default: OpenApiFetch['default'] }).default;
 }
 
 const RAW_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE', 'request'] as const;
