@@ -100,12 +100,14 @@ async function main() {
   }
   state.arm({ operationId: 'listProjections', status: 500 });
   const failed = await idcheck.projections.list().catch((e: unknown) => e instanceof InternalServerError);
-  // client.raw loads openapi-fetch on first use: through require() in this build
+  // client.raw loads openapi-fetch on first use: through require() in this build (its data type also
+  // allows the encryption option's sealed body, hence the cast below)
   const listed = await idcheck.raw.GET('/v3/projection');
   server.close();
   const rule = checkPartialDelete(new URLSearchParams({ submission_id: 's1' }));
   console.log(JSON.stringify({
-    deleted: deleted.message, refused, failed, raw: listed.data?.message, journal: state.requests().length,
+    deleted: deleted.message, refused, failed, raw: (listed.data as { message?: string } | undefined)?.message,
+    journal: state.requests().length,
     rule: rule.ok ? 'ok' : rule.message, encrypted: encrypt('k', 'x').length > 0,
   }));
 }
