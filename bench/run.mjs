@@ -5,6 +5,7 @@
 // `--smoke` runs every case for a second or so (the test line does that so the benchmark never rots).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,35 +57,58 @@ const log = (line) => process.stderr.write(`${line}\n`);
 // ------------------------------------------------------------------------------------------------
 // processes
 // ------------------------------------------------------------------------------------------------
-let nextPort = 4600 + Math.floor(Math.random() * 300);
 const children = new Set();
 process.on('exit', () => {
   for (const c of children) c.kill('SIGKILL');
 });
 
-/** Spawns a server and resolves when `ready(url)` answers 200; returns timings and a stop(). */
+/** A port the kernel says is free now, for Prism (which cannot listen on port 0 and report it). */
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+
+/**
+ * Spawns a server and resolves when its probe answers 200; returns timings and a stop(). The mock and
+ * the bare server listen on port 0 and print their URL, so parallel runs never fight over a port.
+ */
 async function start(kind, area, nodeArgs = []) {
-  const port = nextPort++;
-  const url = `http://127.0.0.1:${port}`;
+  const prismPort = kind === 'prism' ? await freePort() : 0;
   const argv = {
-    mock: [process.execPath, [...nodeArgs, MOCK_CLI, '--port', String(port), '--quiet']],
-    prism: [PRISM, ['mock', SPECS[area ?? 'idcheck'], '-p', String(port), '-h', '127.0.0.1']],
-    bare: [process.execPath, [here('./bare-server.mjs'), String(port)]],
+    mock: [process.execPath, [...nodeArgs, MOCK_CLI, '--port', '0', '--quiet']],
+    prism: [PRISM, ['mock', SPECS[area ?? 'idcheck'], '-p', String(prismPort), '-h', '127.0.0.1']],
+    bare: [process.execPath, [here('./bare-server.mjs'), '0']],
   }[kind];
   const started = performance.now();
-  const child = spawn(argv[0], argv[1], { stdio: 'ignore' });
+  const child = spawn(argv[0], argv[1], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
+  let output = '';
+  const keep = (chunk) => {
+    output = (output + chunk).slice(-4000);
+  };
+  child.stdout.setEncoding('utf8').on('data', keep);
+  child.stderr.setEncoding('utf8').on('data', keep);
   const probe =
     area === 'text-assessment'
       ? { path: '/v2.3.0/account/demo-account/text/t3/results', headers: { authorization: 'Token token=demo-token' } }
       : { path: '/v3/projection', headers: { 'x-api-key': 'test-api-key' } };
+  let url = kind === 'prism' ? `http://127.0.0.1:${prismPort}` : undefined;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${kind} exited with ${child.exitCode}`);
-    try {
-      const r = await fetch(url + probe.path, { headers: probe.headers });
-      await r.arrayBuffer();
-      if (r.status === 200) break;
-    } catch {}
+    if (child.exitCode !== null) throw new Error(`${kind} exited with ${child.exitCode}:\n${output}`);
+    const port = /listening on http:\/\/[\w.]+:(\d+)/.exec(output)?.[1];
+    url ??= port && `http://127.0.0.1:${port}`;
+    if (url) {
+      try {
+        const r = await fetch(url + probe.path, { headers: probe.headers });
+        await r.arrayBuffer();
+        if (r.status === 200) break;
+      } catch {}
+    }
     await new Promise((r) => setTimeout(r, 5));
   }
   const coldStartMs = performance.now() - started;
