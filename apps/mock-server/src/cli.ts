@@ -40,7 +40,7 @@ Admin endpoints (curl and server-side code; a request with a foreign Origin head
   Header x-mock-session: <name> gives a test worker its own state, arms and journal (API routes too).
 
 Stopping: SIGINT/SIGTERM stop accepting connections and let requests in flight finish (up to
---grace ms), then exit 0; a second signal stops at once.
+--grace ms), then exit 0; a second signal (half a second or more after the first) stops at once.
 
 Per-request controls (header "Prefer"): code=<status>, example="<exact message>", delay=<ms>,
 fault=reset. See the root README for the built-in fixture's keys and tokens.`;
@@ -107,13 +107,18 @@ if (adminToken !== undefined && !/^[\x21-\x7e]{8,}$/.test(adminToken))
   fail('the admin token must be at least 8 visible ASCII characters');
 let running: RunningMockServer | undefined;
 // installed before the server listens: a signal right after the ready line must find them
-let stopping = false;
+let stopping: number | undefined;
+// A launcher that forwards signals (npx, bunx) gets the one a terminal or `kill -- -pgid` sends to the
+// whole process group and passes it on: the server sees it twice within moments. That echo is one
+// signal; only a second one later than this stops at once.
+const ECHO_MS = 500;
 function shutdown(signal: string) {
-  if (stopping) {
+  if (stopping !== undefined) {
+    if (performance.now() - stopping < ECHO_MS) return;
     console.log(`${signal} again: stopping now`);
     process.exit(0);
   }
-  stopping = true;
+  stopping = performance.now();
   console.log(`${signal}: finishing requests in flight (up to ${grace} ms), then stopping`);
   if (!running) process.exit(0); // not listening yet: nothing in flight
   void running.close(grace).then(({ forced }) => {

@@ -135,6 +135,19 @@ describe('scrub-mock CLI', () => {
     expect(run.output().out).toContain('SIGTERM: finishing requests in flight (up to 5000 ms), then stopping');
   });
 
+  it('the same signal twice within moments (a launcher forwarding it) still drains', async () => {
+    const run = start(['--port', '0', '--quiet']);
+    const url = (await run.ready).replace('localhost', '127.0.0.1');
+    const pending = fetch(`${url}/v3/projection`, { headers: { 'x-api-key': 'test-api-key', prefer: 'delay=1000' } });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    run.child.kill('SIGTERM');
+    run.child.kill('SIGTERM');
+    const response = await pending;
+    expect(response.status).toBe(200);
+    expect(await run.exited).toBe(0);
+    expect(run.output().out).not.toContain('again: stopping now');
+  });
+
   it('a second signal stops at once, and --grace bounds the wait', async () => {
     const run = start(['--port', '0', '--quiet', '--grace', '60000']);
     const url = (await run.ready).replace('localhost', '127.0.0.1');
@@ -144,7 +157,7 @@ describe('scrub-mock CLI', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const started = performance.now();
     run.child.kill('SIGINT');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 600));
     run.child.kill('SIGINT');
     expect(await run.exited).toBe(0);
     expect(performance.now() - started).toBeLessThan(5_000);
