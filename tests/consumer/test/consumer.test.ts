@@ -1,37 +1,15 @@
 // The packages as users get them: `pnpm release:dry` tarballs installed with npm into an empty
-// project, then imported, required, type-checked and run on Node 20, 22 and 24.
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// project, then imported, required, type-checked and run on Node 20, 22 and 24 (the other runtimes:
+// runtimes.test.ts).
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { ok, run } from './support/process.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'scrub-consumer-'));
-const tarballs = join(work, 'tarballs');
+const { work, tarballs, nodes } = inject('release');
 const app = join(work, 'app');
-const NODE_VERSIONS = { '22': '22.23.3', '24': '24.21.0' } as const;
-const nodes: Record<string, string> = { '20': process.execPath };
-
-function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}, timeout = 300_000) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-    execFile(
-      cmd,
-      args,
-      { cwd, env: { ...process.env, ...env }, timeout, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
-}
-/** Runs a command that must succeed; resolves to its standard output. */
-async function ok(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}) {
-  const r = await run(cmd, args, cwd, env);
-  if (r.code !== 0)
-    throw new Error(`${cmd} ${args.join(' ')} failed (${r.code}):\n${(r.stdout + r.stderr).slice(-4000)}`);
-  return r.stdout;
-}
 
 const ENTRIES = [
   '@scrub/spec',
@@ -136,12 +114,6 @@ export { pending, code, handlers, fixture, report, p, isAPIError, runContract };
 `;
 
 beforeAll(async () => {
-  await ok(process.execPath, [join(ROOT, 'tools/release/release-dry.mjs'), '--out', tarballs], ROOT);
-  for (const [major, version] of Object.entries(NODE_VERSIONS))
-    nodes[major] = (await ok('npx', ['-y', `node@${version}`, '-p', 'process.execPath'], work))
-      .trim()
-      .split('\n')
-      .pop()!;
   mkdirSync(app);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   const files = readdirSync(tarballs).map((f) => join(tarballs, f));
@@ -178,9 +150,6 @@ console.log('cjs ok');`,
   writeFileSync(join(app, 'cjs/consumer.ts'), CONSUMER_TS);
   writeFileSync(join(app, 'cjs/example.ts'), EXAMPLE_CJS);
 });
-
-// the projects weigh about 400 MB: gone after the run
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('release tarballs', () => {
   it('hold only the package: dist, README, LICENSE, package.json; no tests or test fixtures', async () => {
