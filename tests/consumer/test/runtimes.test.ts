@@ -233,7 +233,8 @@ describe.each([
       403,
       {
         message:
-          "Origin http://evil.example may not use /__mock routes (a web page cannot read or change the mock's state; allow an origin with --admin-origin)",
+          'Origin http://evil.example may not use /__mock routes ' +
+          "(a web page cannot read or change the mock's state; allow an origin with --admin-origin)",
       },
     ]);
     expect(await getWithHost(target, 'evil.example')).toEqual([
