@@ -3,8 +3,8 @@
 // SDK vs raw fetch vs openapi-fetch (per-call cost), and bundle sizes. One run, one process tree;
 // prints a markdown table of figures and ratios and writes bench/results.json.
 // `--smoke` runs every case for a second or so (the test line does that so the benchmark never rots).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,12 +27,12 @@ const { values: args } = parseArgs({
 if (args.help) {
   console.log(
     'Usage: pnpm bench [-- --smoke] [--out results.json] [--connections 20]' +
-      ' [--only throughput,cold,memory,sdk,bundle,frontend]',
+      ' [--only throughput,cold,runtimes,memory,sdk,bundle,frontend]',
   );
   process.exit(0);
 }
 
-const PARTS = ['throughput', 'cold', 'memory', 'sdk', 'bundle', 'frontend'];
+const PARTS = ['throughput', 'cold', 'runtimes', 'memory', 'sdk', 'bundle', 'frontend'];
 const only = args.only ? args.only.split(',').map((p) => p.trim()) : PARTS;
 for (const part of only)
   if (!PARTS.includes(part)) {
@@ -51,6 +51,9 @@ const COLD_RUNS = SMOKE ? 1 : 3;
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 const MOCK_CLI = here('../apps/mock-server/dist/cli.js');
 const PRISM = here('./node_modules/.bin/prism');
+// Bun and Deno from their npm packages (their install scripts put the binaries in place)
+const BUN = here('./node_modules/bun/bin/bun.exe');
+const DENO = join(realpathSync(here('./node_modules/deno')), 'deno');
 const SPECS = { idcheck: here('../openapi/idcheck.yaml'), 'text-assessment': here('../openapi/text-assessment.yaml') };
 const log = (line) => process.stderr.write(`${line}\n`);
 
@@ -81,6 +84,8 @@ async function start(kind, area, nodeArgs = []) {
   const prismPort = kind === 'prism' ? await freePort() : 0;
   const argv = {
     mock: [process.execPath, [...nodeArgs, MOCK_CLI, '--port', '0', '--quiet']],
+    'mock on Bun': [BUN, [MOCK_CLI, '--port', '0', '--quiet']],
+    'mock on Deno': [DENO, ['run', '-A', MOCK_CLI, '--port', '0', '--quiet']],
     prism: [PRISM, ['mock', SPECS[area ?? 'idcheck'], '-p', String(prismPort), '-h', '127.0.0.1']],
     bare: [process.execPath, [here('./bare-server.mjs'), '0']],
   }[kind];
@@ -211,6 +216,7 @@ const results = {
   date: new Date().toISOString(),
   throughput: {},
   coldStart: {},
+  runtimes: {},
   sdk: {},
   bundle: {},
   memory: {},
@@ -255,6 +261,25 @@ async function coldStart() {
     times.sort((a, b) => a - b);
     results.coldStart[kind] = Math.round(times[Math.floor(times.length / 2)]);
     log(`cold start ${kind}: ${results.coldStart[kind]} ms`);
+  }
+}
+
+/** The same mock server (its built CLI) on Node, Bun and Deno: the idcheck mix and the cold start. */
+async function runtimes() {
+  const versions = {
+    mock: `Node ${process.version}`,
+    'mock on Bun': `Bun ${execFileSync(BUN, ['--version']).toString().trim()}`,
+    'mock on Deno': execFileSync(DENO, ['--version']).toString().split('\n')[0].replace('deno', 'Deno').split(' (')[0],
+  };
+  for (const [kind, name] of Object.entries(versions)) {
+    const server = await start(kind, 'idcheck');
+    log(`runtimes: ${name}`);
+    await load(server.url, MIX.idcheck, { reset: true, seconds: WARMUP });
+    results.runtimes[name] = {
+      ...(await load(server.url, MIX.idcheck, { reset: true })),
+      coldStartMs: Math.round(server.coldStartMs),
+    };
+    await server.stop();
   }
 }
 
@@ -441,6 +466,7 @@ async function frontend() {
 
 if (only.includes('throughput')) await throughput();
 if (only.includes('cold')) await coldStart();
+if (only.includes('runtimes')) await runtimes();
 if (only.includes('memory')) await memory();
 if (only.includes('sdk')) await sdkCost();
 if (only.includes('bundle')) await bundle();
@@ -508,6 +534,20 @@ if (only.includes('cold')) {
     `| mock/Prism | ${show(results.ratios.coldStartMockOverPrism)} |`,
     '',
   );
+}
+if (only.includes('runtimes')) {
+  const [node, ...others] = Object.entries(results.runtimes);
+  results.ratios.runtimes = {};
+  lines.push(
+    '| Mock server by runtime (idcheck, valid mix) | req/s | p99 ms | cold start ms | req/s vs Node |',
+    '|---|---:|---:|---:|---:|',
+    `| ${node[0]} | ${node[1].rps} | ${node[1].p99} | ${node[1].coldStartMs} | 1 |`,
+  );
+  for (const [name, r] of others) {
+    results.ratios.runtimes[name] = ratio(r.rps, node[1].rps, `${name} req/s vs Node`);
+    lines.push(`| ${name} | ${r.rps} | ${r.p99} | ${r.coldStartMs} | ${show(results.ratios.runtimes[name], 'x')} |`);
+  }
+  lines.push('');
 }
 if (only.includes('sdk')) {
   const median = (name) => results.sdk[name]?.median;

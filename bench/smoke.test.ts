@@ -29,6 +29,21 @@ it('pnpm bench --smoke prints the table and produces every figure', async () => 
   expect(stdout).toContain('| Per call against bare node:http');
   expect(stdout).toContain('| Frontend tests: SDK `projections.list()` through MSW in-process | calls/s |');
   const results = JSON.parse(readFileSync(out, 'utf8'));
+  expect(stdout).toContain(
+    '| Mock server by runtime (idcheck, valid mix) | req/s | p99 ms | cold start ms | req/s vs Node |',
+  );
+  expect(Object.keys(results.ratios.runtimes)).toEqual([
+    expect.stringMatching(/^Bun 1\./),
+    expect.stringMatching(/^Deno 2\./),
+  ]);
+  for (const [name, value] of Object.entries(results.ratios.runtimes)) expectFigure(value, name);
+  // every runtime answered the mix as Node did: no errors, about the same share of documented error
+  // answers (the mix rotates, and a batch ends mid-rotation)
+  const byRuntime = Object.values(results.runtimes) as { errors: number; non2xxShare: number }[];
+  for (const r of byRuntime) {
+    expect(r.errors).toBe(0);
+    expect(r.non2xxShare).toBeCloseTo(byRuntime[0]!.non2xxShare, 1);
+  }
   expect(Object.keys(results.ratios.throughput)).toHaveLength(4);
   for (const [name, r] of Object.entries(results.ratios.throughput) as [string, Record<string, unknown>][]) {
     expect(Object.keys(r).sort(), name).toEqual(['mockOverBare', 'mockOverPrism', 'p99MockOverPrism']);
