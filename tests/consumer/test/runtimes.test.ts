@@ -198,7 +198,7 @@ function getWithHost(target: string, host: string) {
 describe.each([
   ['Bun', 'bunx --bun @scrub/mock-server', () => [BUN, 'x', '--bun', '@scrub/mock-server'], BUN],
   ['Deno', 'deno run -A npm:@scrub/mock-server', () => [DENO, 'run', '-A', 'npm:@scrub/mock-server'], DENO],
-])('the mock server under %s (`%s`)', (_name, _how, command, binary) => {
+])('the mock server under %s (`%s`)', (_name, how, command, binary) => {
   let server: ReturnType<typeof launch>;
   let target = '';
   const stop = (child: ChildProcess) => process.kill(-child.pid!, 'SIGTERM'); // the whole group, as a terminal would
@@ -209,6 +209,11 @@ describe.each([
   });
   afterAll(() => {
     if (server.child.exitCode === null) process.kill(-server.child.pid!, 'SIGKILL');
+  });
+
+  it("is the command the README's Runtimes table gives", () => {
+    const table = /## Runtimes\n([\s\S]*?)\n## /.exec(readFileSync(here('../../../README.md'), 'utf8'))![1]!;
+    expect(table).toContain(`\`${how}\``);
   });
 
   it('runs on that runtime: no Node process in its group', () => {
