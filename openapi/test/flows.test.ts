@@ -68,7 +68,7 @@ const allSteps = flows.flatMap(({ flow }) => flow.workflows.flatMap((w) => w.ste
 const operationOf = (step: Step) => /^\$sourceDescriptions\.([a-z-]+)\.([A-Za-z]+)$/.exec(step.operationId);
 const paramValue = (step: Step, name: string) => step.parameters?.find((p) => p.name === name)?.value;
 
-/** Every string of a value (parameters, payloads), with where it sits. */
+/** Every string inside a value (parameter values, payloads). */
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(strings);
