@@ -27,6 +27,22 @@ function operand(text: string): Operand {
   );
 }
 
+/**
+ * The one JSONPath form the shared flows use (`type: jsonpath`, `context: $response.body`): the
+ * absence test `$[?!@.a.b[0].c]`, which passes when the path reaches no value. Read as the comparison
+ * `$response.body#/a/b/0/c == null`, so it fails like any other criterion, naming the value found.
+ */
+const ABSENT = /^\$\[\?!@((?:\.[A-Za-z_][A-Za-z0-9_]*|\[\d+\])+)\]$/;
+
+export function parseAbsence(condition: string): Criterion {
+  const m = ABSENT.exec(condition);
+  if (!m) throw new CriterionError(`"${condition}" is not the JSONPath absence test $[?!@.a.b[0].c]`);
+  const pointer = [...m[1]!.matchAll(/\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]/g)].map((x) => (x[1] ?? x[2])!);
+  const text = `$response.body#/${pointer.join('/')}`;
+  const left: Operand = { kind: 'expression', expression: { kind: 'body', pointer }, text };
+  return { condition, left, op: '==', right: { kind: 'literal', value: null, text: 'null' }, absence: true };
+}
+
 /** Parses a condition of exactly one comparison; throws CriterionError saying what is wrong. */
 export function parseCriterion(condition: string): Criterion {
   const tokens: string[] = [];
@@ -46,7 +62,7 @@ export function parseCriterion(condition: string): Criterion {
 
 const operandValue = (o: Operand, scope: Scope) => (o.kind === 'literal' ? o.value : evaluate(o.expression, scope));
 
-/** A missing value equals null: `== null` is how a flow says a field is gone (as `redocly respect` reads it). */
+/** A missing value equals null: `== null` is how a flow says a field is gone. */
 const orNull = (value: unknown) => (value === undefined ? null : value);
 
 function holds(actual: unknown, op: Operator, expected: unknown): boolean {
@@ -61,6 +77,10 @@ function holds(actual: unknown, op: Operator, expected: unknown): boolean {
   const b = expected as number | string;
   return op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
 }
+
+/** A criterion as a failure names it: a comparison or the absence test. */
+export const readCriterion = (condition: string): Criterion =>
+  condition.startsWith('$[') ? parseAbsence(condition) : parseCriterion(condition);
 
 /** The failure of `criterion` in `scope`, or undefined when it holds. */
 export function check(criterion: Criterion, scope: Scope): Failure | undefined {
@@ -106,10 +126,11 @@ export function shown(value: unknown): string {
 export function failureLine(failure: Failure, hide: (value: unknown) => unknown = (v) => v): string {
   let criterion: Criterion;
   try {
-    criterion = parseCriterion(failure.criterion);
+    criterion = readCriterion(failure.criterion);
   } catch {
     return `${failure.criterion}: expected ${shown(hide(failure.expected))}, got ${shown(hide(failure.actual))}`;
   }
+  if (criterion.absence) return `${labelOf(criterion.left)}: expected no value, got ${shown(hide(failure.actual))}`;
   const op = criterion.op === '==' ? '' : `${criterion.op} `;
   const expected = `${op}${shown(hide(failure.expected))}${sourceOf(criterion.right)}`;
   return `${labelOf(criterion.left)}: expected ${expected}, got ${shown(hide(failure.actual))}`;

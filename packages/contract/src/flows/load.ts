@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OperationId, operationRoutes } from '@scrub/spec';
 import { parse } from 'yaml';
-import { type Criterion, parseCriterion } from './criteria.js';
+import { type Criterion, parseAbsence, parseCriterion } from './criteria.js';
 import { type Expression, expressionsIn } from './expressions.js';
 import {
   type Action,
@@ -73,13 +73,23 @@ function parsed<T>(where: Where, read: () => T): T {
   }
 }
 
-function criteria(value: unknown, what: string, where: Where): Criterion[] {
-  return list(value, what, where).map((c, i) => {
-    const n = node(c, `${what}[${i}]`, where);
-    only(n, ['condition'], `${what}[${i}]`, where);
-    return parsed(where, () => parseCriterion(text(n.condition, `${what}[${i}].condition`, where)));
-  });
+/** A criterion: one comparison, or the JSONPath absence test on the body (criteria.ts, parseAbsence). */
+function criterion(value: unknown, what: string, where: Where): Criterion {
+  const n = node(value, what, where);
+  only(n, ['condition', 'context', 'type'], what, where);
+  const condition = text(n.condition, `${what}.condition`, where);
+  if (n.type === 'jsonpath') {
+    if (n.context !== '$response.body') fail(where, `${what}: a jsonpath criterion's context must be $response.body`);
+    return parsed(where, () => parseAbsence(condition));
+  }
+  if (n.type !== undefined && n.type !== 'simple')
+    fail(where, `${what}.type must be simple or jsonpath (the absence test), got ${JSON.stringify(n.type)}`);
+  if (n.context !== undefined) fail(where, `${what}: context is for the jsonpath absence test only`);
+  return parsed(where, () => parseCriterion(condition));
 }
+
+const criteria = (value: unknown, what: string, where: Where): Criterion[] =>
+  list(value, what, where).map((c, i) => criterion(c, `${what}[${i}]`, where));
 
 function action(value: unknown, what: string, where: Where, failure: boolean): Action {
   const n = node(value, what, where);

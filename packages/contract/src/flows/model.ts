@@ -43,6 +43,8 @@ export interface Criterion {
   left: Operand;
   op: Operator;
   right: Operand;
+  /** Written as the JSONPath absence test `$[?!@.a.b[0].c]` (read as `$response.body#/a/b/0/c == null`). */
+  absence?: true;
 }
 
 /** One step's request, before any protocol: what an HTTP client or an SDK method gets. */

@@ -7,7 +7,7 @@ import type { CaseState, Credentials } from '../model.js';
 import { PERSONAL_KEYS, redactPersonal } from '../redact.js';
 import { type JunitCase, type JunitSuite, junitXml } from '../render/junit.js';
 import { paddedTable } from '../render/markdown.js';
-import { type Criterion, failureLine, type Operand, parseCriterion } from './criteria.js';
+import { type Criterion, failureLine, type Operand, readCriterion } from './criteria.js';
 import { parseExpression } from './expressions.js';
 import { toReq } from './http.js';
 import type { Failure, StepResult, Workflow, WorkflowResult } from './model.js';
@@ -83,7 +83,7 @@ function stepReport(w: Workflow, r: StepResult, context: ReportContext): StepRep
   const failures = r.failures.map((f) => {
     let criterion: Criterion | undefined;
     try {
-      criterion = parseCriterion(f.criterion);
+      criterion = readCriterion(f.criterion);
     } catch {
       criterion = undefined;
     }

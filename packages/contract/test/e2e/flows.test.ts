@@ -106,7 +106,7 @@ describe('scrub-contract flows', () => {
     expect(code).toBe(2);
     expect(err).toContain(
       'scrub-contract: x.arazzo.yaml: workflow readSubmission, step read: ' +
-        'successCriteria[1]: "context" is not part of the shared flow format',
+        'successCriteria[1]: context is for the jsonpath absence test only',
     );
   });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allHold, CriterionError, check, failureLine, parseCriterion, shown } from '../../src/flows/criteria.js';
+import {
+  allHold,
+  CriterionError,
+  check,
+  failureLine,
+  parseAbsence,
+  parseCriterion,
+  readCriterion,
+  shown,
+} from '../../src/flows/criteria.js';
 import type { Scope } from '../../src/flows/expressions.js';
 
 const scope: Scope = {
@@ -115,5 +124,39 @@ describe('failureLine', () => {
     expect(failureLine({ criterion: 'an answer', actual: 'fetch failed', expected: 'an answer' })).toBe(
       "an answer: expected 'an answer', got 'fetch failed'",
     );
+  });
+});
+
+describe('the JSONPath absence test', () => {
+  it('reads $[?!@.a.b[0].c] as the body value at /a/b/0/c being null or missing', () => {
+    const c = parseAbsence('$[?!@.Items[0].data.first_name]');
+    expect(c).toMatchObject({
+      condition: '$[?!@.Items[0].data.first_name]',
+      left: { kind: 'expression', expression: { kind: 'body', pointer: ['Items', '0', 'data', 'first_name'] } },
+      op: '==',
+      right: { kind: 'literal', value: null },
+      absence: true,
+    });
+    const body = (data: unknown) => ({ ...scope, response: { status: 200, headers: {}, body: { Items: [{ data }] } } });
+    expect(check(c, body({ last_name: 'L' }))).toBeUndefined();
+    expect(check(c, body({ first_name: null }))).toBeUndefined();
+    expect(check(c, body({ first_name: 'Ada' }))).toEqual({
+      criterion: '$[?!@.Items[0].data.first_name]',
+      actual: 'Ada',
+      expected: null,
+    });
+    expect(readCriterion('$[?!@.items]')).toMatchObject({ absence: true });
+    expect(readCriterion('$statusCode == 200').absence).toBeUndefined();
+  });
+
+  it('refuses any other JSONPath', () => {
+    for (const bad of ['$[?@.a]', '$.a', '$[?!@.a && @.b]', '$[?!@.a[*]]', '$[?!@]'])
+      expect(() => parseAbsence(bad), bad).toThrow(CriterionError);
+  });
+
+  it('fails naming the field that is still there', () => {
+    const failure = { criterion: '$[?!@.Items[0].image.idImage]', actual: 'https://x', expected: null };
+    expect(failureLine(failure)).toBe("idImage: expected no value, got 'https://x'");
+    expect(failureLine(failure, () => '[redacted]')).toBe('idImage: expected no value, got [redacted]');
   });
 });

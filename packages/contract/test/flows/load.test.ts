@@ -31,6 +31,12 @@ const doc = (workflow: Record<string, unknown> = {}, top: Record<string, unknown
     ...top,
   });
 const load = (text: string) => () => parseFlowFile(text, 'f.arazzo.yaml');
+const absent = (condition: string, over: Record<string, unknown> = {}) => ({
+  context: '$response.body',
+  type: 'jsonpath',
+  condition,
+  ...over,
+});
 
 describe('parseFlowFile', () => {
   it('reads a workflow of the subset', () => {
@@ -73,6 +79,12 @@ describe('parseFlowFile', () => {
       { name: 'wait', type: 'retry', retryAfter: 0.5, retryLimit: 3, criteria: [] },
       { name: 'stop', type: 'end', criteria: [] },
     ]);
+  });
+
+  it('reads the JSONPath absence test, and plain criteria typed simple', () => {
+    const criteria = [{ condition: '$statusCode == 200', type: 'simple' }, absent('$[?!@.items[0]]')];
+    const [w] = parseFlowFile(doc({ steps: [step({ successCriteria: criteria })] }), 'f.arazzo.yaml');
+    expect(w!.steps[0]!.successCriteria[1]).toMatchObject({ absence: true, condition: '$[?!@.items[0]]' });
   });
 
   it('derives writes from the steps', () => {
@@ -130,7 +142,27 @@ describe('parseFlowFile', () => {
     ],
     [
       doc({ steps: [step({ successCriteria: [{ condition: '$statusCode == 200', type: 'regex' }] })] }),
-      'successCriteria[0]: "type" is not part of',
+      'successCriteria[0].type must be simple or jsonpath (the absence test), got "regex"',
+    ],
+    [
+      doc({ steps: [step({ successCriteria: [{ condition: '$statusCode == 200', context: '$response.body' }] })] }),
+      'successCriteria[0]: context is for the jsonpath absence test only',
+    ],
+    [
+      doc({ steps: [step({ successCriteria: [absent('$[?!@.a]', { context: '$request.body' })] })] }),
+      "successCriteria[0]: a jsonpath criterion's context must be $response.body",
+    ],
+    [
+      doc({ steps: [step({ successCriteria: [{ condition: '$statusCode == 200' }, absent('$..a')] })] }),
+      'step list: "$..a" is not the JSONPath absence test $[?!@.a.b[0].c]',
+    ],
+    [
+      doc({ steps: [step({ successCriteria: [{ condition: '$statusCode == 200' }, { condition: '$[?!@.a]' }] })] }),
+      'is not one comparison',
+    ],
+    [
+      doc({ steps: [step({ successCriteria: [{ condition: '$statusCode == 200', extra: 1 }] })] }),
+      'successCriteria[0]: "extra" is not part of',
     ],
     [
       doc({ steps: [step({ successCriteria: [{ condition: '$statusCode == 200 || true' }] })] }),
