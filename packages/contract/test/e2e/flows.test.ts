@@ -1,15 +1,18 @@
 // `scrub-contract flows` as CI runs it: passes on the mock, fails on a server that is right for every
 // single request but wrong across steps, naming both broken flows, their steps and the values.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFlows } from '../../src/index.js';
 import { cli } from '../support/cli.js';
 import { type Running, STAGING, startMock, startStaging } from '../support/servers.js';
 import { startWrongAcrossStepsServer } from '../support/wrong-flows.js';
 
 const FIXTURES = fileURLToPath(new URL('../flows/fixtures/', import.meta.url));
+const REPO_FLOWS = fileURLToPath(new URL('../../../../openapi/flows/', import.meta.url));
+const SHIPPED_FLOWS = fileURLToPath(new URL('../../dist/flows/', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'scrub-contract-flows-'));
 const flows = (args: string[], env: Record<string, string> = {}) =>
   cli(['flows', '--flows', FIXTURES, ...args], { cwd: dir, env });
@@ -144,6 +147,77 @@ describe('scrub-contract flows', () => {
         expect(all.out).not.toContain(secret);
         expect(readFileSync(join(dir, 'stg.json'), 'utf8')).not.toContain(secret);
       }
+    } finally {
+      await staging.stop();
+    }
+  });
+});
+
+describe("the repository's flows (openapi/flows), found without --flows", () => {
+  const arazzo = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.arazzo.yaml'));
+
+  it('ship next to the build, as they are', () => {
+    expect(arazzo(SHIPPED_FLOWS)).toEqual(arazzo(REPO_FLOWS));
+    for (const file of arazzo(REPO_FLOWS))
+      expect(readFileSync(join(SHIPPED_FLOWS, file), 'utf8'), file).toBe(readFileSync(join(REPO_FLOWS, file), 'utf8'));
+  });
+
+  it('all pass on the mock', async () => {
+    const workflows = await loadFlows();
+    const { code, out } = await cli(['flows', '--target', mock.url, '--report', 'repo.json'], { cwd: dir });
+    expect(code, out).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'repo.json'), 'utf8'));
+    expect(report.flows.map((f: { workflowId: string; state: string }) => `${f.workflowId} ${f.state}`)).toEqual(
+      workflows.map((w) => `${w.workflowId} passed`),
+    );
+  });
+
+  it('fail on the wrong-across-steps server exactly where it is wrong, naming flow, step and value', async () => {
+    const { code, out } = await cli(['flows', '--target', wrong.url, '--report', 'repo-wrong.json'], { cwd: dir });
+    expect(code).toBe(1);
+    const report = JSON.parse(readFileSync(join(dir, 'repo-wrong.json'), 'utf8'));
+    const failed = report.flows.filter((f: { state: string }) => f.state === 'failed');
+    const lines: string[] = failed.flatMap((f: { steps: { failures: { line: string }[] }[] }) =>
+      f.steps.flatMap((s) => s.failures.map((x) => x.line)),
+    );
+    const timestamp = /^timestamp: expected '(\S+Z)' \(from step [\w-]+\), got '(\S+Z)'$/;
+    const lastName = /^last_name: expected \[redacted\] \(from step [\w-]+\), got missing$/;
+    // both faults found, and nothing else reported
+    expect(
+      lines.some((l) => timestamp.test(l)),
+      out,
+    ).toBe(true);
+    expect(
+      lines.some((l) => lastName.test(l)),
+      out,
+    ).toBe(true);
+    expect(lines.filter((l) => !timestamp.test(l) && !lastName.test(l))).toEqual([]);
+    for (const f of failed) expect(out).toContain(`FAIL ${f.file} ${f.workflowId}\n       step `);
+    expect(out).toMatch(/reproduce: curl -sS -i -X DELETE '[^']+\/author\/flow-[^']+' -H "authorization: Token token=/);
+  });
+
+  it('on a real target with --destructive: all pass; only the given submission changed, nothing left', async () => {
+    const staging = await startStaging();
+    try {
+      const before = await staging.state();
+      const setup = join(dir, 'setup-repo.json');
+      writeFileSync(setup, JSON.stringify(STAGING.setup));
+      const args = ['flows', '--target', staging.url, '--setup', setup, '--destructive', '--report', 'repo-stg.json'];
+      const { code, out } = await cli(args, { cwd: dir, env: STAGING.env });
+      expect(code, out).toBe(0);
+      const report = JSON.parse(readFileSync(join(dir, 'repo-stg.json'), 'utf8'));
+      expect(report.flows.filter((f: { state: string }) => f.state !== 'passed')).toEqual([]);
+      const after = await staging.state();
+      // the texts as they were (the server remembers deletions and used ids: that is its own record)
+      const texts = (state: any) => state.textAssessment.accounts.map((a: any) => a.texts);
+      expect(texts(after)).toEqual(texts(before));
+      // every projection and submission as it was, but the one the set-up gave to delete from
+      const others = (state: any) =>
+        state.idcheck.projects.map((p: any) => ({
+          projections: p.projections,
+          submissions: p.submissions.filter((x: any) => x.submission_id !== 'stg-delete'),
+        }));
+      expect(others(after)).toEqual(others(before));
     } finally {
       await staging.stop();
     }

@@ -44,6 +44,40 @@ describe('FlowGuard.refusal', () => {
   });
 });
 
+describe('FlowGuard: a repeat delete of a projection', () => {
+  const created = (g: FlowGuard, id: string, name: string) =>
+    g.record(
+      { method: 'POST', path: '/v3/projection', body: JSON.stringify({ name }) },
+      answer(200, { projection_id: id }),
+    );
+  const del = (id: string): Req => ({ method: 'DELETE', path: `/v3/projection/${id}`, headers: { 'x-api-key': 'k' } });
+
+  it('is sent while the id names nothing or still the projection the run created, and learns nothing', async () => {
+    const names: Record<string, unknown> = {};
+    const reads: Req[] = [];
+    const g = new FlowGuard({ controls: false, runId: RUN }, async (req) => {
+      reads.push(req);
+      const id = req.path.split('/').pop()!;
+      return id in names ? answer(200, { item: { name: names[id] } }) : answer(404, {});
+    });
+    created(g, 'p1', 'mine');
+    g.record(del('p1'), answer(200, {}));
+    expect(await g.refusal(del('p1'))).toBeUndefined();
+    expect(reads.at(-1)).toEqual({ method: 'GET', path: '/v3/projection/p1', headers: { 'x-api-key': 'k' } });
+    names.p1 = 'mine';
+    expect(await g.refusal(del('p1'))).toBeUndefined();
+    names.p1 = 'theirs';
+    expect(await g.refusal(del('p1'))).toBe(
+      'a delete of projection p1: this run deleted it as "mine", the server now names it "theirs"',
+    );
+    // never created by the run: the contract guard's refusal
+    expect(await g.refusal(del('p2'))).toBe('a delete of projection p2, which this run did not create');
+    // a deleted projection is not cleaned up again
+    const send = async (req: Req): Promise<Sent> => ({ ...answer(200, {}), request: req });
+    expect(await g.cleanUp(send, CREDS)).toEqual({ done: [], failures: [] });
+  });
+});
+
 describe('FlowGuard clean-up', () => {
   it("deletes the run's own authors left with texts and the projections it created, nothing else", async () => {
     const g = guard();
