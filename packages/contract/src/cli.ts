@@ -299,9 +299,9 @@ async function flows(args: string[]): Promise<never> {
     credentials: command.credentials,
     ...(command.quiet ? {} : { log: (line: string) => console.log(line) }),
   }).catch((error: Error) => runFailed(`could not run the flows against ${target}: ${error.message}`));
-  const markdown = flowsMarkdown(report);
-  console.log(`\n${markdown}`);
-  writeOutputs(command.outputs, report, flowsJunit(report), markdown);
+  // the log has shown each failing step already; quiet, the table brings them
+  console.log(`\n${flowsMarkdown(report, { failures: command.quiet })}`);
+  writeOutputs(command.outputs, report, flowsJunit(report), flowsMarkdown(report));
   process.exit(report.ok ? 0 : 1);
 }
 

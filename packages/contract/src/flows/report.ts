@@ -141,11 +141,15 @@ export function flowLines(r: FlowReport): string[] {
   return lines;
 }
 
-/** The run for people: a table of the workflows, the failing steps under it, the summary. */
-export function flowsMarkdown(report: FlowsReport): string {
+/**
+ * The run for people: a table of the workflows, the failing steps under it (unless `failures: false`,
+ * when the log has shown them already), the summary.
+ */
+export function flowsMarkdown(report: FlowsReport, options: { failures?: boolean } = {}): string {
   const rows = report.flows.map((r) => [r.file, r.workflowId, r.state, r.reason ?? stepCount(r.steps.length)]);
   const count = (state: CaseState) => report.flows.filter((r) => r.state === state).length;
-  const failed = report.flows.filter((r) => r.state === 'failed').flatMap(flowLines);
+  const shown = options.failures ?? true;
+  const failed = shown ? report.flows.filter((r) => r.state === 'failed').flatMap(flowLines) : [];
   return [
     `Flows against ${report.target}${report.mockControls ? ' (mock controls: yes)' : ''}`,
     ...paddedTable(['file', 'workflow', 'state', 'steps or reason'], rows),

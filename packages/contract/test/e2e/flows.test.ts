@@ -79,6 +79,8 @@ describe('scrub-contract flows', () => {
     expect(out).toContain('ok   authors.arazzo.yaml resultsWhenReady');
     expect(out).toContain('ok   submissions.arazzo.yaml readSubmission');
     expect(out).toContain('2 passed, 2 failed, 0 skipped, 0 unreachable on this target');
+    // each failing step shown once (the log), not again under the table
+    expect(out.split('FAIL authors.arazzo.yaml repeatAuthorDelete').length).toBe(2);
     expect(out).not.toContain('Lovelace');
     expect(out).not.toContain('contract-token');
     const xml = readFileSync(join(dir, 'wrong.xml'), 'utf8');
@@ -86,6 +88,17 @@ describe('scrub-contract flows', () => {
       '<testcase classname="authors.arazzo.yaml#repeatAuthorDelete" name="deleteAgain (deleteAuthorSubmissions)">' +
         '<failure message="timestamp: expected',
     );
+  });
+
+  it('quiet: only the table, the failing steps under it and the summary', async () => {
+    const { code, out } = await flows(['--target', wrong.url, '-q', '--markdown', 'quiet.md']);
+    expect(code).toBe(1);
+    expect(out).not.toContain('ok   ');
+    expect(out).toContain('| submissions.arazzo.yaml | partialDeleteKeepsTheRest | failed');
+    expect(out).toContain(
+      'FAIL submissions.arazzo.yaml partialDeleteKeepsTheRest\n       step readBack (getSubmission):',
+    );
+    expect(readFileSync(join(dir, 'quiet.md'), 'utf8')).toBe(`${out.trim()}\n`);
   });
 
   it('runs only --workflow, and refuses an unknown one (exit 2)', async () => {

@@ -193,6 +193,13 @@ describe('flowsMarkdown', () => {
   });
 });
 
+it('flowsMarkdown leaves the failures out when the log has shown them', () => {
+  const text = flowsMarkdown(report, { failures: false });
+  expect(text).not.toContain('FAIL');
+  expect(text).toContain('| a.arazzo.yaml | broken   | failed      | 2 steps                |');
+  expect(text.endsWith('1 passed, 1 failed, 1 skipped, 1 unreachable on this target')).toBe(true);
+});
+
 describe('flowsJunit', () => {
   it('has a suite per file and a case per step; a workflow not run is one skipped case', () => {
     const xml = flowsJunit(report);
