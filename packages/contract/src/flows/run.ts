@@ -32,7 +32,10 @@ export interface FlowsOptions {
   /** Where `SCRUB_CONTRACT_*` credentials are read from (default: `process.env`). */
   env?: Readonly<Record<string, string | undefined>>;
   credentials?: Partial<Credentials>;
-  /** The run id flows build their names from (default: from the clock); each workflow gets it plus a suffix. */
+  /**
+   * The run id flows build their names from: 1-10 of [a-z0-9] (default: from the clock). Each
+   * workflow gets it plus two characters, so no two workflows of a run share a name.
+   */
   runId?: string;
   log?: (line: string) => void;
   walk?: WalkOptions;
@@ -99,6 +102,8 @@ async function credentialsFor(options: FlowsOptions, controls: boolean, setupCon
 }
 
 export async function runFlows(options: FlowsOptions): Promise<FlowsReport> {
+  if (options.runId !== undefined && !/^[a-z0-9]{1,10}$/.test(options.runId))
+    throw new Error(`runId must be 1-10 of [a-z0-9] (a workflow's adds two), got "${options.runId}"`);
   const flows = selectFlows(options.flows ?? (await loadFlows(options.dir)), options.workflow);
   const admin = options.admin ?? options.target;
   const saved = await probeControls(admin);

@@ -101,6 +101,13 @@ describe('runFlows on the mock', () => {
     expect(await (await fetch(`${mock.url}/__mock/state`)).json()).toEqual(before);
   });
 
+  it('refuses a run id the flows cannot build names from', async () => {
+    for (const runId of ['', 'Upper', 'with-dash', '12345678901'])
+      await expect(runFlows({ target: mock.url, dir: FIXTURES, runId })).rejects.toThrow(
+        `runId must be 1-10 of [a-z0-9] (a workflow's adds two), got "${runId}"`,
+      );
+  });
+
   it('runs only the named workflows', async () => {
     const report = await runFlows({ target: mock.url, dir: FIXTURES, workflow: ['readSubmission'] });
     expect(report.flows.map((f) => f.workflowId)).toEqual(['readSubmission']);
