@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // `scrub-contract`: the contract suite against any base URL (`run`, the default), two servers side
-// by side (`compare`), or recorded traffic (`traffic <file.har>`).
+// by side (`compare`), recorded traffic (`traffic <file.har>`), or the Arazzo flows (`flows`).
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type OperationId, operationRoutes } from '@scrub/spec';
 import { compareReports, comparisonJunit, comparisonMarkdown } from './compare.js';
+import { FLOWS_HELP, type FlowsCommand, parseFlowsCommand } from './flows/command.js';
+import { loadFlows } from './flows/load.js';
+import { flowsJunit, flowsMarkdown } from './flows/report.js';
+import { runFlows, selectFlows } from './flows/run.js';
 import { jsonReport } from './render/json.js';
 import { coverageTable, junit } from './report.js';
 import { type RunOptions, runContract } from './run.js';
@@ -17,6 +21,7 @@ const ENV_LIST = Object.values(CREDENTIAL_ENV).join(', ');
 const HELP = `Usage: scrub-contract [run] --target <url> [options]      the suite against one server
        scrub-contract compare --target <a> --target <b> [options]   the same cases against two servers
        scrub-contract traffic <file.har> [--replay <mock url>]      recorded exchanges against the specs
+       scrub-contract flows --target <url> [--workflow <id>]...      the Arazzo flows (flows --help)
 (in this repo: pnpm contract -- <arguments>)
 
 Runs every documented response of both API specs against a server and checks status, body schema,
@@ -123,7 +128,9 @@ const url = (value: string, flag: string) => {
   return value;
 };
 
-function writeOutputs(values: Values, json: unknown, xml: string, markdown: string) {
+type Outputs = Pick<Values, 'report' | 'junit' | 'markdown'>;
+
+function writeOutputs(values: Outputs, json: unknown, xml: string, markdown: string) {
   if (values.report) writeFileSync(values.report, jsonReport(json));
   if (values.junit) writeFileSync(values.junit, xml);
   if (values.markdown) writeFileSync(values.markdown, `${markdown}\n`);
@@ -213,11 +220,7 @@ async function runOptionsOf(command: Command, values: Values): Promise<{ options
   const skip = operationIds('--skip', values.skip);
   const fuzz = fuzzOptionsOf(values);
   const gate = gateOf(command, values);
-  const setup: ContractSetup | undefined = values.setup
-    ? await loadSetup(values.setup).catch((error: Error) =>
-        fail(error instanceof SetupError ? error.message : `cannot load ${values.setup}: ${error.message}`),
-      )
-    : undefined;
+  const setup: ContractSetup | undefined = values.setup ? await loadSetupOrFail(values.setup) : undefined;
   const options: SharedRunOptions = {
     admin: values.admin,
     areas,
@@ -261,8 +264,51 @@ async function run(values: Values, target: string, options: SharedRunOptions, ga
   process.exit(report.ok && !below ? 0 : 1);
 }
 
+const loadSetupOrFail = (file: string) =>
+  loadSetup(file).catch((error: Error) =>
+    fail(error instanceof SetupError ? error.message : `cannot load ${file}: ${error.message}`),
+  );
+
+/** `flows`: the workflows against one target; a flow file outside the shared format is bad usage (exit 2). */
+async function flows(args: string[]): Promise<never> {
+  let command: FlowsCommand;
+  try {
+    command = parseFlowsCommand(args);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (command.help) {
+    console.log(FLOWS_HELP);
+    process.exit(0);
+  }
+  const loaded = await loadFlows(command.dir).catch((error: Error) => fail(error.message));
+  let selected: ReturnType<typeof selectFlows>;
+  try {
+    selected = selectFlows(loaded, command.workflow);
+  } catch (error) {
+    fail(`--workflow: ${(error as Error).message}`);
+  }
+  const setup = command.setup ? await loadSetupOrFail(command.setup) : undefined;
+  const { target } = command;
+  const report = await runFlows({
+    target,
+    ...(command.admin ? { admin: command.admin } : {}),
+    flows: selected,
+    destructive: command.destructive,
+    ...(setup ? { setup } : {}),
+    credentials: command.credentials,
+    ...(command.quiet ? {} : { log: (line: string) => console.log(line) }),
+  }).catch((error: Error) => runFailed(`could not run the flows against ${target}: ${error.message}`));
+  // the log has shown each failing step already; quiet, the table brings them
+  console.log(`\n${flowsMarkdown(report, { failures: command.quiet })}`);
+  writeOutputs(command.outputs, report, flowsJunit(report), flowsMarkdown(report));
+  process.exit(report.ok ? 0 : 1);
+}
+
 async function main(): Promise<never> {
-  const { command, parsed } = parseCommandLine(process.argv.slice(2));
+  const argv = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')); // `pnpm <script> -- ...`
+  if (argv[0] === 'flows') return flows(argv.slice(1));
+  const { command, parsed } = parseCommandLine(argv);
   if (parsed.values.help) {
     console.log(HELP);
     process.exit(0);

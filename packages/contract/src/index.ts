@@ -4,6 +4,24 @@ export { cases } from './cases/index.js';
 export { type ComparedCase, type Comparison, compareReports, comparisonJunit, comparisonMarkdown } from './compare.js';
 export { toCurl } from './curl.js';
 export { CONTRACT_CREDENTIALS, contractFixture } from './fixture.js';
+export { defaultFlowsDir, FlowLoadError, loadFlows, parseFlowFile } from './flows/load.js';
+export type {
+  Action,
+  Failure,
+  FlowRequest,
+  FlowResponse,
+  FlowSend,
+  InputName,
+  Parameter,
+  Source,
+  Step,
+  StepResult,
+  Workflow,
+  WorkflowResult,
+} from './flows/model.js';
+export { type FlowReport, type FlowsReport, flowsJunit, flowsMarkdown, type StepReport } from './flows/report.js';
+export { type FlowsOptions, inputsOf, runFlows, selectFlows } from './flows/run.js';
+export { buildRequest, runWorkflow, type WalkOptions } from './flows/walk.js';
 export type { Case, Credentials, Outcome } from './model.js';
 export { PERSONAL_KEYS, redactPersonal } from './redact.js';
 export { coverageTable, junit } from './report.js';
