@@ -152,8 +152,12 @@ describe("the contract README's CI workflow", () => {
       expect(readFileSync(join(dir, 'contract.xml'), 'utf8')).toMatch(
         /<testsuite name="idcheck" tests="\d+" failures="0"/,
       );
+      // the flows step ran after the suite: steps reported, none failed
+      const flows = readFileSync(join(dir, 'flows.xml'), 'utf8');
+      expect(flows).toMatch(/<testsuite name="text-assessment\.arazzo\.yaml" tests="\d+" failures="0"/);
+      expect(flows).not.toContain('<failure');
       for (const secret of Object.values(SECRETS))
-        expect(r.out + readFileSync(join(dir, 'contract.xml'), 'utf8')).not.toContain(secret);
+        expect(r.out + readFileSync(join(dir, 'contract.xml'), 'utf8') + flows).not.toContain(secret);
       const state = (await (await fetch(`${staging.inner.url}/__mock/state`)).json()) as typeof stagingFixture;
       const [other] = state.idcheck.projects[0]!.submissions.filter((s) => s.submission_id === 'someone-else');
       expect(other).toEqual(submission('someone-else'));
@@ -226,7 +230,7 @@ describe("the contract README's other snippets", () => {
     const lines = blocks('sh')
       .flatMap((b) => b.trim().split('\n'))
       .map((l) => l.replace(/\s+# .*$/, ''));
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(8);
     // the traffic line checks a recording: one made against the mock
     const res = await fetch(`${mockUrl}/v3/projection`, { headers: { 'x-api-key': 'test-api-key' } });
     const entry = {
@@ -251,7 +255,7 @@ describe("the contract README's other snippets", () => {
       const r = await new Promise<{ code: number; out: string }>((resolve) => {
         const child = spawn('bash', ['-c', command], {
           cwd: dir,
-          env: { ...process.env, ...(line.startsWith('npx scrub-contract compare') ? env : {}) },
+          env: { ...process.env, ...(/^npx scrub-contract (compare|flows)/.test(line) ? env : {}) },
         });
         let out = '';
         child.stdout.on('data', (d) => (out += d));
@@ -262,6 +266,21 @@ describe("the contract README's other snippets", () => {
     }
     expect(readFileSync(join(dir, 'out.json'), 'utf8')).toContain('"percent": 100');
     expect(readFileSync(join(dir, 'traffic.md'), 'utf8')).toContain('1 API calls: 1 ok, 0 failed');
+    // the staging flows ran with --destructive, step by step, and none failed
+    const flows = readFileSync(join(dir, 'flows.xml'), 'utf8');
+    expect(flows).not.toContain('<failure');
+    expect(
+      [...flows.matchAll(/<testsuite name="([^"]+)" tests="\d+" failures="(\d+)"/g)].map((m) => [m[1], m[2]]),
+    ).toEqual([
+      ['idcheck-projections.arazzo.yaml', '0'],
+      ['idcheck-submissions.arazzo.yaml', '0'],
+      ['text-assessment.arazzo.yaml', '0'],
+    ]);
+    // staging was given no encrypted project: that flow is unreachable there, said so, not passed
+    expect(flows).toContain('needs SCRUB_CONTRACT_SEALED_API_KEY');
+    expect(readFileSync(join(dir, 'flows.md'), 'utf8')).toContain(
+      '| text-assessment.arazzo.yaml | author-delete-repeat | passed | 4 steps         |',
+    );
   }, 300_000);
 
   it('the library snippet runs', async () => {
