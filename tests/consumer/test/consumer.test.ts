@@ -170,7 +170,7 @@ describe('release tarballs', () => {
         expect(entry, file).toMatch(
           server
             ? /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|cjs|d\.ts|d\.cts|html))$/
-            : /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|cjs|d\.ts|d\.cts|json))$/,
+            : /^package\/(package\.json|README\.md|LICENSE|dist\/[\w/.-]+\.(js|cjs|d\.ts|d\.cts|json)|dist\/flows\/[\w-]+\.arazzo\.yaml)$/,
         );
         expect(entry, file).not.toMatch(/(^|\/)(tests?|__tests__|fixtures-test)\/|\.(test|spec)\.|\.map$/);
       }
@@ -340,7 +340,7 @@ describe('consumers', () => {
     await ok(process.execPath, [join(app, 'node_modules/typescript/bin/tsc'), '-p', config], join(app, dir));
   });
 
-  it('runs the contract CLI via npx against a server from @scrub/mocks/http', async () => {
+  it('runs the contract CLI and its flows via npx against a server from @scrub/mocks/http', async () => {
     writeFileSync(
       join(app, 'server.mjs'),
       `import { createMockHttpServer, createMockState } from '@scrub/mocks/http';
@@ -357,6 +357,9 @@ server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.add
         app,
       );
       expect(out).toContain('77/77 documented responses hit (100%)');
+      // the flows ship in the package: every workflow runs and passes on the mock
+      const flows = await ok('npx', ['scrub-contract', 'flows', '--target', url, '--quiet'], app);
+      expect(flows).toMatch(/^9 passed, 0 failed, 0 skipped, 0 unreachable on this target$/m);
     } finally {
       child.kill();
     }
