@@ -5,12 +5,12 @@
 // respect fails and names the step. A fresh mock per run, because the flows change state.
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTRACT_CREDENTIALS, contractFixture } from '@scrub/contract';
 import { type RunningMockServer, startMockServer } from '@scrub/mock-server';
+import { startStaging } from '@scrub/test-support/staging';
+import { wrongAcrossSteps } from '@scrub/test-support/wrong-across-steps';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -58,52 +58,11 @@ function respect(file: string, url: string, extra: string[] = []): Promise<{ cod
   });
 }
 
-/**
- * A proxy to `target` that is right for every single request and wrong across steps: a repeated
- * author delete answers a fresh timestamp, and after a partial delete, reads of that submission
- * also lack `data.last_name`.
- */
-async function startWrongServer(target: string): Promise<{ url: string; close(): Promise<unknown> }> {
-  const authorDeletes = new Set<string>();
-  const partiallyDeleted = new Set<string>();
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const upstream = request(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
-        const parts: Buffer[] = [];
-        answer.on('data', (c: Buffer) => parts.push(c));
-        answer.on('end', () => {
-          const body = rewrite(
-            req.method ?? '',
-            new URL(req.url ?? '/', target),
-            Buffer.concat(parts).toString('utf8'),
-          );
-          const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(body)) };
-          res.writeHead(answer.statusCode ?? 502, headers).end(body);
-        });
-      });
-      upstream.end(Buffer.concat(chunks));
-    });
-  });
-  function rewrite(method: string, url: URL, text: string): string {
-    if (method === 'DELETE' && /\/author\//.test(url.pathname)) {
-      const repeat = authorDeletes.has(url.pathname);
-      authorDeletes.add(url.pathname);
-      return repeat ? text.replace(/"timestamp":"[^"]*"/, '"timestamp":"2001-01-01T00:00:00Z"') : text;
-    }
-    const id = url.searchParams.get('submission_id') ?? '';
-    if (method === 'DELETE' && url.pathname === '/v3/submission/partial') partiallyDeleted.add(id);
-    if (method === 'GET' && url.pathname === '/v3/submission' && partiallyDeleted.has(id)) {
-      const body = JSON.parse(text);
-      for (const item of body.Items ?? []) delete item.data?.last_name;
-      return JSON.stringify(body);
-    }
-    return text;
-  }
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  const wrong = { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+/** The mock behind a stand-in that is right for every single request and wrong across steps. */
+async function startWrongServer(): Promise<{ url: string }> {
+  // the stand-in closes the mock with itself
+  const mock = await startMockServer({ fixture: contractFixture, resultsNotReadyPolls: NOT_READY_POLLS });
+  const wrong = await startStaging(mock, wrongAcrossSteps());
   servers.push(wrong);
   return wrong;
 }
@@ -135,7 +94,7 @@ describe('redocly respect runs every flow on the mock', () => {
 
 describe('redocly respect fails the flows on a server wrong across steps', () => {
   it('seed 002: a repeated author delete with a fresh timestamp fails repeat-delete-author', async () => {
-    const wrong = await startWrongServer((await startMock()).url);
+    const wrong = await startWrongServer();
     const { code, output } = await respect('text-assessment.arazzo.yaml', wrong.url, ['-w', 'author-delete-repeat']);
     expect(code).not.toBe(0);
     expect(output).toContain('Workflows: 1 failed, 1 total');
@@ -145,7 +104,7 @@ describe('redocly respect fails the flows on a server wrong across steps', () =>
   }, 90_000);
 
   it('seed 000: a partial delete that also loses last_name on later reads fails read-after', async () => {
-    const wrong = await startWrongServer((await startMock()).url);
+    const wrong = await startWrongServer();
     const flow = 'partial-delete-keeps-unnamed-fields';
     const { code, output } = await respect('idcheck-submissions.arazzo.yaml', wrong.url, ['-w', flow]);
     expect(code).not.toBe(0);

@@ -21,6 +21,8 @@ import {
   type ProjectionField,
   type SubmissionField,
 } from '@scrub/sdk';
+import { startStaging } from '@scrub/test-support/staging';
+import { wrongAcrossSteps } from '@scrub/test-support/wrong-across-steps';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -178,5 +180,28 @@ describe('the flows through the SDK, under MSW', () => {
     );
     expect(result.steps.filter((s) => !s.passed).map((s) => ({ step: s.stepId, failures: s.failures }))).toEqual([]);
     expect(result.passed).toBe(true);
+  });
+});
+
+describe('the flows through the SDK catch a server wrong across steps', () => {
+  it.each([
+    ['author-delete-repeat', 'repeat-delete-author', /timestamp/],
+    ['partial-delete-keeps-unnamed-fields', 'read-after', /last_name/],
+  ])('%s fails at %s', async (id, stepId, criterion) => {
+    const wrong = await startStaging(await startMockServer({ fixture: contractFixture }), wrongAcrossSteps());
+    try {
+      const workflow = workflows.find((w) => w.workflowId === id)!;
+      const result = await runWorkflow(
+        workflow,
+        inputs(),
+        sdkSend(() => wrong.url, new Set()),
+      );
+      expect(result.passed).toBe(false);
+      const failed = result.steps.filter((s) => !s.passed);
+      expect(failed.map((s) => s.stepId)).toEqual([stepId]);
+      expect(failed[0]!.failures.map((f) => f.criterion).join('\n')).toMatch(criterion);
+    } finally {
+      await wrong.close();
+    }
   });
 });
