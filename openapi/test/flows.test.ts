@@ -43,6 +43,7 @@ const INPUTS = [
   'version',
   'submissionId',
   'deletableSubmissionId',
+  'projectedSubmissionId',
   'runId',
 ];
 const KEY_INPUTS = ['$inputs.apiKey', '$inputs.limitApiKey', '$inputs.sealedApiKey'];

@@ -49,6 +49,7 @@ const WHY: Record<Need, string> = {
   sealedKey: 'needs SCRUB_CONTRACT_SEALED_API_KEY (a project with encryption on)',
   submission: 'needs idcheck.submissionId in the set-up',
   deletableSubmission: 'needs idcheck.deletableSubmissionId in the set-up',
+  projectedSubmission: 'needs idcheck.projectedSubmissionId in the set-up (a submission created with a projection)',
   account: 'needs textAssessment.accountId in the set-up (or --account) and SCRUB_CONTRACT_TOKEN (or --token)',
 };
 
@@ -62,6 +63,7 @@ export function unreachableReason(needs: readonly Need[], creds: Credentials, co
     sealedKey: !!creds.sealedApiKey,
     submission: !!creds.submissionId,
     deletableSubmission: !!creds.deletableSubmissionId,
+    projectedSubmission: !!creds.projectedSubmissionId,
     account: !!creds.accountId && !!creds.token,
   };
   const missing = needs.find((n) => !has[n]);

@@ -9,7 +9,17 @@ export const CONTRACT_CREDENTIALS = {
   accountId: 'contract-account',
   token: 'contract-token',
   submissionId: 'contract-s1',
+  projectedSubmissionId: 'contract-s3',
 } as const;
+
+/** The projection `contract-s3` was created with: reads of it leave `date_of_birth` out. */
+const HIDE_BIRTH = {
+  projection_id: 'contracthide1',
+  name: 'contract_hide_birth',
+  mode: 'exclude',
+  fields: ['date_of_birth'],
+  created_at: '2024-05-01T10:00:00.000Z',
+};
 
 const submission = (id: string) => ({
   submission_id: id,
@@ -40,8 +50,12 @@ export const contractFixture = {
         id: 'contract',
         apiKeys: [CONTRACT_CREDENTIALS.apiKey],
         encryption: false,
-        submissions: [submission('contract-s1'), submission('contract-s2')],
-        projections: [],
+        submissions: [
+          submission('contract-s1'),
+          submission('contract-s2'),
+          { ...submission('contract-s3'), projection_id: HIDE_BIRTH.projection_id },
+        ],
+        projections: [HIDE_BIRTH],
       },
       {
         id: 'contract-limit',

@@ -33,6 +33,7 @@ export type Need =
   | 'sealedKey'
   | 'submission'
   | 'deletableSubmission'
+  | 'projectedSubmission'
   | 'account';
 
 export interface Credentials {
@@ -44,6 +45,8 @@ export interface Credentials {
   submissionId?: string;
   /** A submission the suite may partially delete (real targets: with `--destructive` only). */
   deletableSubmissionId?: string;
+  /** A submission created with a projection that hides `date_of_birth` (read only). */
+  projectedSubmissionId?: string;
   accountId?: string;
   token?: string;
   version: string;

@@ -27,6 +27,12 @@ export interface SetupIds {
      * the run did not create itself.
      */
     deletableSubmissionId?: string;
+    /**
+     * A submission created with a projection whose first field is `date_of_birth` (through a
+     * Liveform URL: no API call sets a projection on a submission), read only: the flow
+     * `projection-hides-fields-on-read` checks that the read leaves that field out.
+     */
+    projectedSubmissionId?: string;
   };
   textAssessment?: {
     /** The account of the `SCRUB_CONTRACT_TOKEN`. */
@@ -87,7 +93,7 @@ function check(setup: unknown, where: string): ContractSetup {
     );
   const s = setup as ContractSetup;
   for (const [section, keys] of [
-    ['idcheck', ['submissionId', 'deletableSubmissionId']],
+    ['idcheck', ['submissionId', 'deletableSubmissionId', 'projectedSubmissionId']],
     ['textAssessment', ['accountId', 'version']],
   ] as const) {
     const part = s[section] as Record<string, unknown> | undefined;
@@ -139,6 +145,7 @@ export function idsToCredentials(ids: SetupIds): Partial<Credentials> {
   return {
     ...(ids.idcheck?.submissionId ? { submissionId: ids.idcheck.submissionId } : {}),
     ...(ids.idcheck?.deletableSubmissionId ? { deletableSubmissionId: ids.idcheck.deletableSubmissionId } : {}),
+    ...(ids.idcheck?.projectedSubmissionId ? { projectedSubmissionId: ids.idcheck.projectedSubmissionId } : {}),
     ...(ids.textAssessment?.accountId ? { accountId: ids.textAssessment.accountId } : {}),
     ...(ids.textAssessment?.version ? { version: ids.textAssessment.version } : {}),
   };

@@ -42,7 +42,7 @@ describe('setup', () => {
       'bad3.json: "idcheck.submissionId" must be a non-empty string',
     );
     expect((await refused('{"idcheck":{"userId":"u"}}')).message).toBe(
-      'bad4.json: unknown key "idcheck.userId" (expected submissionId, deletableSubmissionId)',
+      'bad4.json: unknown key "idcheck.userId" (expected submissionId, deletableSubmissionId, projectedSubmissionId)',
     );
     expect((await refused('[')).message).toMatch(/^cannot load the set-up bad5.json: /);
   });

@@ -20,6 +20,7 @@ export const INPUT_NAMES = [
   'version',
   'submissionId',
   'deletableSubmissionId',
+  'projectedSubmissionId',
   'runId',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];

@@ -51,13 +51,18 @@ const NEEDS: Record<InputName, Need[]> = {
   version: [],
   submissionId: ['submission'],
   deletableSubmissionId: ['deletableSubmission'],
+  projectedSubmissionId: ['projectedSubmission'],
   runId: [],
 };
 
 /** The inputs a workflow gets: the run's credentials and ids, and its run id. */
 export function inputsOf(creds: Credentials, runId: string): Record<string, string> {
-  const { apiKey, limitApiKey, sealedApiKey, token, accountId, version, submissionId, deletableSubmissionId } = creds;
-  const all = { apiKey, limitApiKey, sealedApiKey, token, accountId, version, submissionId, deletableSubmissionId };
+  const { apiKey, limitApiKey, sealedApiKey, token, accountId, version } = creds;
+  const { submissionId, deletableSubmissionId, projectedSubmissionId } = creds;
+  const all = {
+    ...{ apiKey, limitApiKey, sealedApiKey, token, accountId, version },
+    ...{ submissionId, deletableSubmissionId, projectedSubmissionId },
+  };
   return { ...Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)), runId } as Record<
     string,
     string

@@ -56,6 +56,7 @@ describe('inputsOf and selectFlows', () => {
       version: 'v2.3.0',
       submissionId: 'unit-s1',
       deletableSubmissionId: 'unit-s2',
+      projectedSubmissionId: 'unit-s3',
       runId: 'r1',
     });
   });

@@ -18,6 +18,7 @@ export const CREDS: Credentials = {
   sealedApiKey: 'unit-sealed-key',
   submissionId: 'unit-s1',
   deletableSubmissionId: 'unit-s2',
+  projectedSubmissionId: 'unit-s3',
   accountId: 'unit-account',
   token: 'unit-token',
   version: 'v2.3.0',
