@@ -359,7 +359,7 @@ server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.add
       expect(out).toContain('77/77 documented responses hit (100%)');
       // the flows ship in the package: every workflow runs and passes on the mock
       const flows = await ok('npx', ['scrub-contract', 'flows', '--target', url, '--quiet'], app);
-      expect(flows).toMatch(/^9 passed, 0 failed, 0 skipped, 0 unreachable on this target$/m);
+      expect(flows).toMatch(/^10 passed, 0 failed, 0 skipped, 0 unreachable on this target$/m);
     } finally {
       child.kill();
     }
