@@ -288,8 +288,10 @@ describe('log lines', () => {
 describe('graceful shutdown', () => {
   it('stops accepting, lets a request in flight finish, then closes', async () => {
     const { server, base } = await start();
+    // shut down once the server has the request (a fixed sleep can come too early on a loaded machine)
+    const arrived = new Promise((resolve) => server.once('request', resolve));
     const inFlight = fetch(`${base}/v3/projection`, { headers: { 'x-api-key': 'test-api-key', prefer: 'delay=400' } });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await arrived;
     const stopped = server.shutdown(5_000);
     const response = await inFlight;
     expect(response.status).toBe(200);
@@ -310,10 +312,12 @@ describe('graceful shutdown', () => {
     );
     state.load(fixture);
     // delayed, so that its 2 MB answer is written after the shutdown began
+    // shut down once the server has the request (a fixed sleep can come too early on a loaded machine)
+    const arrived = new Promise((resolve) => server.once('request', resolve));
     const inFlight = fetch(`${base}/v3/submission?userid=big&count=2000`, {
       headers: { 'x-api-key': 'test-api-key', prefer: 'delay=300' },
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await arrived;
     const stopped = server.shutdown(5_000);
     const response = await inFlight;
     const text = await response.text();
@@ -335,10 +339,12 @@ describe('graceful shutdown', () => {
 
   it('cuts off what is still running after the grace period', async () => {
     const { server, base } = await start();
+    // shut down once the server has the request (a fixed sleep can come too early on a loaded machine)
+    const arrived = new Promise((resolve) => server.once('request', resolve));
     const inFlight = fetch(`${base}/v3/projection`, {
       headers: { 'x-api-key': 'test-api-key', prefer: 'delay=5000' },
     }).catch((e: Error) => e);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await arrived;
     await expect(server.shutdown(200)).resolves.toEqual({ forced: true });
     expect(await inFlight).toBeInstanceOf(Error);
   });
