@@ -16,8 +16,8 @@ export const CONTRACT_CREDENTIALS = {
 const HIDE_BIRTH = {
   projection_id: 'contracthide1',
   name: 'contract_hide_birth',
-  mode: 'exclude',
-  fields: ['date_of_birth'],
+  mode: 'exclude' as const,
+  fields: ['date_of_birth' as const],
   created_at: '2024-05-01T10:00:00.000Z',
 };
 
