@@ -21,7 +21,7 @@ it('pnpm bench --smoke prints the table and produces every figure', async () => 
     execFile(
       process.execPath,
       [fileURLToPath(new URL('./run.mjs', import.meta.url)), '--smoke', '--out', out],
-      { timeout: 220_000 },
+      { timeout: 540_000 },
       (error, so, se) => (error ? reject(new Error(`${error.message}\n${se}`)) : resolve(so)),
     ),
   );
