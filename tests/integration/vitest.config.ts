@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // a check, not a timer: room for a loaded CI machine (a hang still fails)
+    testTimeout: 120_000,
+    hookTimeout: 60_000,
   },
 });
