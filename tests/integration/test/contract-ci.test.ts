@@ -166,7 +166,7 @@ describe("the contract README's CI workflow", () => {
     } finally {
       await staging.close();
     }
-    }, 300_000);
+  }, 300_000);
 
   it('mock-vs-staging: the same answers pass; a drifted staging fails with the difference named', async () => {
     const same = await startStaging();
@@ -198,7 +198,7 @@ describe("the contract README's CI workflow", () => {
     } finally {
       await drifted.close();
     }
-    }, 300_000);
+  }, 300_000);
 });
 
 describe("the contract README's other snippets", () => {

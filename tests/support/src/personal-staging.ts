@@ -182,12 +182,12 @@ export function personalValues(): { where: string; value: string }[] {
   const found: { where: string; value: string }[] = [];
   const walk = (value: unknown, where: string) => {
     if (typeof value === 'string') found.push({ where, value });
-    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}[${i}]`));
+    else if (Array.isArray(value)) for (const [i, v] of value.entries()) walk(v, `${where}[${i}]`);
     else if (value && typeof value === 'object')
       for (const [k, v] of Object.entries(value)) if (!KEPT.has(k)) walk(v, `${where}.${k}`);
   };
-  PEOPLE.forEach((p) => walk(submission(p), p.id));
-  TEXTS.forEach((t) => walk(t, t.id));
+  for (const p of PEOPLE) walk(submission(p), p.id);
+  for (const t of TEXTS) walk(t, t.id);
   walk(SUBMITTED_TEXT, 'submitted');
   return found;
 }
