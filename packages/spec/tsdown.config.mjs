@@ -7,6 +7,7 @@ const entry = {
   index: 'src/index.ts',
   helpers: 'src/helpers.js',
   rules: 'src/rules.ts',
+  'recording/index': 'src/recording/index.ts',
   crypto: 'src/crypto.ts',
   'crypto-node': 'src/crypto-node.ts',
   'generated/idcheck': 'src/generated/idcheck.ts',

@@ -1,22 +1,10 @@
-// What reports never hold: personal values (the spec's data-field list and the personal parts of a
-// submission and a text) and credentials. Every text a report takes from a server goes through here.
-import { dataFieldValues } from '@scrub/spec/idcheck';
+// What reports never hold: personal values and credentials. Every text a report takes from a server
+// goes through here. What is personal is the one list of `@scrub/spec/recording` (the recorder
+// pseudonymises the same keys): docs/decisions.md "Recordings: what is personal, and its pseudonyms".
+import { PERSONAL_KEYS } from '@scrub/spec/recording';
 
-/** Keys whose values are personal: the spec's data-field list, and a submission's and a text's personal parts. */
-export const PERSONAL_KEYS: ReadonlySet<string> = new Set([
-  ...dataFieldValues,
-  'email',
-  'userid',
-  'applicant_id',
-  'OCR_raw',
-  'ocr',
-  'idImage',
-  'idBackImage',
-  'selfieImage',
-  'text',
-  'question_text',
-  'author_id',
-]);
+/** Keys whose values are personal: the spec's data fields, a submission's and a text's personal parts. */
+export { PERSONAL_KEYS };
 
 /** A JSON value with every personal value replaced by `[redacted]`. */
 export function redactPersonal(value: unknown): unknown {

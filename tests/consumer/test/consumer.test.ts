@@ -19,6 +19,7 @@ const ENTRIES = [
   '@scrub/spec/idcheck/document',
   '@scrub/spec/text-assessment/document',
   '@scrub/spec/rules',
+  '@scrub/spec/recording',
   '@scrub/sdk',
   '@scrub/mocks',
   '@scrub/mocks/node',

@@ -1,41 +1,20 @@
 // The ID-check part of a fixture and of the live state: projects (their keys, submissions,
 // projections and audit log) and orphaned keys. Live state is keyed the way requests look things up.
+import type { AuditEntry, IdCheckFixture } from '@scrub/spec';
 import { type components, projectionFieldValues } from '@scrub/spec/idcheck';
 import { arrayOf, boolean, FixtureError, identifier, matching, object, oneOf, string } from '../core/fixture-check.js';
 
 export type Submission = components['schemas']['Submission'];
 export type Projection = components['schemas']['Projection'];
 
+// the fixture's types are the spec's (a recording builds fixtures too); re-exported under the same names
+export type { AuditEntry, FixtureProject, IdCheckFixture } from '@scrub/spec';
+
 /** Entries kept in a project's audit log (`GET /__mock/state` shows them). */
 export const AUDIT_LOG_LIMIT = 1000;
 
 /** The most projections a project can hold (`Projection count limit exceeded`). */
 export const PROJECTION_LIMIT = 10;
-
-/** One partial delete, as the mock's audit log records it (`admin_name` is never echoed in responses). */
-export interface AuditEntry {
-  at: string;
-  projectId: string;
-  submission_id: string;
-  admin_name: string | undefined;
-  fields: string[];
-  data_fields: string[];
-}
-
-export interface FixtureProject {
-  id: string;
-  apiKeys: string[];
-  encryption: boolean;
-  submissions: Submission[];
-  projections: Projection[];
-  /** Partial deletes so far (state dumps carry it). */
-  auditLog?: AuditEntry[];
-}
-
-export interface IdCheckFixture {
-  projects: FixtureProject[];
-  orphanApiKeys: string[];
-}
 
 export interface IdCheckProject {
   id: string;

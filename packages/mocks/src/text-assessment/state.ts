@@ -1,5 +1,6 @@
 // The text-assessment part of a fixture and of the live state: accounts with their token, texts,
 // used ids and remembered author deletions.
+import type { FixtureText, TextAssessmentFixture } from '@scrub/spec';
 import {
   arrayOf,
   boolean,
@@ -12,38 +13,8 @@ import {
   string,
 } from '../core/fixture-check.js';
 
-export interface FixtureText {
-  id: string;
-  author_id: string;
-  task_id: string;
-  text: string;
-  session_id?: string;
-  sequence_id?: number;
-  sequence_count?: number;
-  question_text?: string;
-  /** How many times its results were polled (state dumps carry it). */
-  polls?: number;
-}
-
-export interface FixtureAuthorDeletion {
-  submissions_deleted: number;
-  timestamp: string;
-  /** True once a text by that author arrived after the deletion. */
-  textsSince?: boolean;
-}
-
-export interface FixtureAccount {
-  id: string;
-  token: string;
-  texts: FixtureText[];
-  /** Ids ever used by a text of this account, deleted ones included (state dumps carry it). */
-  usedTextIds?: string[];
-  authorDeletions?: Record<string, FixtureAuthorDeletion>;
-}
-
-export interface TextAssessmentFixture {
-  accounts: FixtureAccount[];
-}
+// the fixture's types are the spec's (a recording builds fixtures too); re-exported under the same names
+export type { FixtureAccount, FixtureAuthorDeletion, FixtureText, TextAssessmentFixture } from '@scrub/spec';
 
 export interface StoredText extends FixtureText {
   polls: number;

@@ -1,0 +1,30 @@
+// `@scrub/spec/recording` exports exactly the interface the recorder and `scrub-contract traffic` use.
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Fixture } from '../../src/index.js';
+import type { Exchange, RecordedCredentials, Recording, RecordingOptions } from '../../src/recording/index.js';
+import * as recording from '../../src/recording/index.js';
+
+describe('@scrub/spec/recording', () => {
+  it('exports recordingOf, toHar, fromHar, RecordingError and PERSONAL_KEYS', () => {
+    expect(Object.keys(recording).sort()).toEqual([
+      'PERSONAL_KEYS',
+      'RecordingError',
+      'fromHar',
+      'recordingOf',
+      'toHar',
+    ]);
+    expect(new recording.RecordingError('x')).toBeInstanceOf(Error);
+    expect(new recording.RecordingError('x').name).toBe('RecordingError');
+  });
+
+  it('types: a recording of exchanges, with a fixture of the spec and fresh credentials', () => {
+    expectTypeOf(recording.recordingOf).parameters.toEqualTypeOf<[readonly Exchange[], RecordingOptions?]>();
+    expectTypeOf<Recording['fixture']>().toEqualTypeOf<Fixture>();
+    expectTypeOf<RecordedCredentials['idcheck'][number]>().toEqualTypeOf<{
+      projectId: string;
+      apiKey: string;
+      encryption: boolean;
+    }>();
+    expectTypeOf(recording.toHar).returns.toEqualTypeOf<object>();
+  });
+});
