@@ -15,12 +15,14 @@ import { type RunOptions, runContract } from './run.js';
 import { type ContractSetup, CREDENTIAL_ENV, loadSetup, SetupError } from './setup.js';
 import type { Area } from './spec.js';
 import { checkTraffic, trafficJunit, trafficMarkdown } from './traffic.js';
+import { type TrafficFixture, trafficFixtureSummary, writeTrafficFixture } from './traffic-fixture.js';
 
 const ENV_LIST = Object.values(CREDENTIAL_ENV).join(', ');
 
 const HELP = `Usage: scrub-contract [run] --target <url> [options]      the suite against one server
        scrub-contract compare --target <a> --target <b> [options]   the same cases against two servers
        scrub-contract traffic <file.har> [--replay <mock url>]      recorded exchanges against the specs
+       scrub-contract traffic <file.har> --fixture <out.json>       ... and a pseudonymised fixture from them
        scrub-contract flows --target <url> [--workflow <id>]...      the Arazzo flows (flows --help)
 (in this repo: pnpm contract -- <arguments>)
 
@@ -49,6 +51,11 @@ Options (run and compare):
   --require-coverage <pct>  fail when fewer documented responses were hit (run only)
 Options (traffic):
   --replay <url>            send each recorded API request again to this mock and compare the answers
+  --fixture <out.json>      also write a fixture the mock serves (scrub-mock --fixture), built from the
+                            recorded answers with every personal value and credential pseudonymised
+                            (written whatever the check finds; the fixture's own credentials are printed)
+  --redact-key <secret>     key of the pseudonyms: the same key gives the same values across recordings
+                            (better: SCRUB_REDACT_KEY, kept out of the process list; default: random)
 Output (all):
   --report <file.json>      the full report as JSON
   --junit <file.xml>        JUnit XML
@@ -93,6 +100,8 @@ const OPTIONS = {
   seed: { type: 'string' },
   'fuzz-path': { type: 'string' },
   replay: { type: 'string' },
+  fixture: { type: 'string' },
+  'redact-key': { type: 'string' },
   report: { type: 'string' },
   junit: { type: 'string' },
   markdown: { type: 'string' },
@@ -140,13 +149,31 @@ async function traffic({ values, positionals }: Parsed): Promise<never> {
   const [file, ...rest] = positionals;
   if (!file) fail('traffic needs a HAR file: scrub-contract traffic <file.har>');
   if (rest.length) fail(`traffic takes one HAR file, got ${positionals.length}`);
+  const key = redactKeyOf(values);
   const report = await checkTraffic(file, values.replay ? { replay: url(values.replay, '--replay') } : {}).catch(
     (error: Error) => fail(error.message),
   );
   const markdown = trafficMarkdown(report);
   console.log(markdown);
   writeOutputs(values, report, trafficJunit(report), markdown);
+  if (values.fixture) console.log(`\n${trafficFixtureSummary(fixtureOf(file, values.fixture, key))}`);
   process.exit(report.ok ? 0 : 1);
+}
+
+/** The key of the pseudonyms: `--redact-key`, else SCRUB_REDACT_KEY, else none (a random one). */
+function redactKeyOf(values: Values): string | undefined {
+  const key = values['redact-key'] ?? process.env.SCRUB_REDACT_KEY;
+  if (key !== undefined && key.length < 8) fail('the redact key must be at least 8 characters');
+  if (values['redact-key'] !== undefined && !values.fixture) fail('--redact-key needs --fixture');
+  return key;
+}
+
+function fixtureOf(har: string, out: string, key: string | undefined): TrafficFixture {
+  try {
+    return writeTrafficFixture(har, out, key === undefined ? {} : { key });
+  } catch (error) {
+    return runFailed(`could not write the fixture: ${(error as Error).message}`);
+  }
 }
 
 function targetsOf(command: Command, values: Values): string[] {
@@ -314,6 +341,8 @@ async function main(): Promise<never> {
     process.exit(0);
   }
   if (command === 'traffic') return traffic(parsed);
+  for (const flag of ['replay', 'fixture', 'redact-key'] as const)
+    if (parsed.values[flag] !== undefined) fail(`--${flag} is an option of traffic`);
   const targets = targetsOf(command, parsed.values);
   const { options, gate } = await runOptionsOf(command, parsed.values);
   if (command === 'compare') return compare(parsed.values, targets, options);

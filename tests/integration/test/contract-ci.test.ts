@@ -230,7 +230,7 @@ describe("the contract README's other snippets", () => {
     const lines = blocks('sh')
       .flatMap((b) => b.trim().split('\n'))
       .map((l) => l.replace(/\s+# .*$/, ''));
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
     // the traffic line checks a recording: one made against the mock
     const res = await fetch(`${mockUrl}/v3/projection`, { headers: { 'x-api-key': 'test-api-key' } });
     const entry = {
@@ -266,6 +266,10 @@ describe("the contract README's other snippets", () => {
     }
     expect(readFileSync(join(dir, 'out.json'), 'utf8')).toContain('"percent": 100');
     expect(readFileSync(join(dir, 'traffic.md'), 'utf8')).toContain('1 API calls: 1 ok, 0 failed');
+    // the recording as a fixture: its own key, never the recorded one
+    const fixture = readFileSync(join(dir, 'fixture.json'), 'utf8');
+    expect(JSON.parse(fixture).idcheck.projects).toHaveLength(1);
+    expect(fixture).not.toContain('test-api-key');
     // the staging flows ran with --destructive, step by step, and none failed
     const flows = readFileSync(join(dir, 'flows.xml'), 'utf8');
     expect(flows).not.toContain('<failure');
