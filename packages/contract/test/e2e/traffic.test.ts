@@ -198,6 +198,35 @@ describe('scrub-contract traffic', () => {
     },
   );
 
+  it('--fixture writes the recording as a fixture with keys of its own, and prints them', async () => {
+    writeFileSync(join(dir, 'good.har'), har(entries));
+    const r = await cli(['traffic', 'good.har', '--fixture', 'fixture.json', '--redact-key', 'e2e-redact-key']);
+    expect(r.code, r.err).toBe(0);
+    const written = readFileSync(join(dir, 'fixture.json'), 'utf8');
+    expect(written).not.toContain(KEY);
+    const [project] = JSON.parse(written).idcheck.projects;
+    expect(r.out).toContain(`Fixture written to fixture.json (serve it: scrub-mock --fixture fixture.json)`);
+    expect(r.out).toContain(`ID-check project ${project.id}: x-api-key ${project.apiKeys[0]}`);
+    expect(r.out + r.err).not.toContain(KEY);
+  });
+
+  it.each([
+    [
+      ['traffic', 'good.har', '--fixture', 'f.json', '--redact-key', 'short'],
+      'the redact key must be at least 8 characters',
+    ],
+    [['traffic', 'good.har', '--redact-key', 'long-enough-key'], '--redact-key needs --fixture'],
+    [['--target', 'http://localhost:1', '--fixture', 'f.json'], '--fixture is an option of traffic'],
+    [
+      ['compare', '--target', 'http://a.test', '--target', 'http://b.test', '--replay', 'http://c.test'],
+      '--replay is an option of traffic',
+    ],
+  ])('bad usage %j exits 2: %s', async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`scrub-contract: ${message}`);
+  });
+
   it('refuses what is not a HAR file (exit 2)', async () => {
     writeFileSync(join(dir, 'not.har'), '{"hello":1}');
     const r = await cli(['traffic', 'not.har']);
