@@ -1,11 +1,12 @@
 // The mock state of both API areas: the core's state with the ID-check and text-assessment areas
 // registered, in routing order. What `createMockState()` builds and every adapter answers from.
 
+import type { Fixture } from '@scrub/spec';
 import type { MockOptions } from './core/options.js';
 import { createState, type StateOf } from './core/state.js';
 import defaultFixtureJson from './fixtures/default.json' with { type: 'json' };
-import { type IdCheckFixture, idcheckArea } from './idcheck/index.js';
-import { type TextAssessmentFixture, textAssessmentArea } from './text-assessment/index.js';
+import { idcheckArea } from './idcheck/index.js';
+import { textAssessmentArea } from './text-assessment/index.js';
 
 /** The registered areas: ID check first (it claims `/v3/...`), then text assessment. */
 export const areas = [idcheckArea, textAssessmentArea] as const;
@@ -15,12 +16,9 @@ export type MockState = StateOf<typeof areas>;
 
 /**
  * Fixture / state JSON: what `--fixture`, `PUT /__mock/state` and `createMockState()` accept, and
- * `GET /__mock/state` returns. Extra keys are allowed.
+ * `GET /__mock/state` returns (the format is `@scrub/spec`'s, shared with recordings). Extra keys are allowed.
  */
-export interface Fixture {
-  idcheck: IdCheckFixture;
-  textAssessment: TextAssessmentFixture;
-}
+export type { Fixture };
 
 /** The built-in fixture (see the root README for its keys and tokens). */
 export const defaultFixture: Fixture = defaultFixtureJson as Fixture;

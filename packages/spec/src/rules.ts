@@ -2,4 +2,9 @@
 
 export { checkFieldList, type FieldListResult, type RuleProblem } from './rules/field-list.js';
 export { checkAuthorId, ID_MAX_LENGTH, identifierProblem } from './rules/identifier.js';
-export { checkPartialDelete, type PartialDeleteRequest, type QueryValues } from './rules/partial-delete.js';
+export {
+  applyPartialDelete,
+  checkPartialDelete,
+  type PartialDeleteRequest,
+  type QueryValues,
+} from './rules/partial-delete.js';

@@ -1,6 +1,6 @@
 // DELETE /v3/submission/partial: the request rules are `@scrub/spec/rules`' (shared with the SDK),
-// then the submission's existence, then the effect.
-import { checkPartialDelete } from '@scrub/spec/rules';
+// then the submission's existence, then the effect (also the spec's rule: a recording applies it too).
+import { applyPartialDelete, checkPartialDelete } from '@scrub/spec/rules';
 import type { OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
 import type { MockResponse } from '../core/response.js';
@@ -8,31 +8,6 @@ import { type ProjectAuth, success } from './credentials.js';
 import { AUDIT_LOG_LIMIT, type IdCheckState, type Submission } from './state.js';
 
 const op = 'partialDeleteSubmission';
-
-/** Where each `fields` name lives in a stored submission (others are top-level keys of that name). */
-const LOCATIONS: Record<string, [string, string[]]> = {
-  id_image: ['image', ['idImage', 'idBackImage']],
-  selfie_image: ['image', ['selfieImage']],
-};
-
-function remove(submission: Submission, fields: readonly string[], dataFields: readonly string[]): void {
-  const record = submission as Record<string, unknown>;
-  for (const field of fields) {
-    const location = LOCATIONS[field];
-    if (location) {
-      const [parent, keys] = location;
-      const holder = record[parent];
-      if (holder && typeof holder === 'object') for (const key of keys) delete (holder as Record<string, unknown>)[key];
-    } else if (field === 'data' && dataFields.length) {
-      const data = record.data;
-      if (data && typeof data === 'object') for (const key of dataFields) delete (data as Record<string, unknown>)[key];
-    } else if (field === 'data') {
-      if (Object.hasOwn(record, 'data')) record.data = {};
-    } else {
-      delete record[field];
-    }
-  }
-}
 
 export function partialDeleteSubmission(
   { request, options }: OperationRequest<IdCheckState>,
@@ -45,7 +20,7 @@ export function partialDeleteSubmission(
   const submission = auth.project.submissions.get(submissionId);
   if (!submission) return documentedError(op, 'not Exist Submission Data');
 
-  remove(submission, fields, dataFields);
+  applyPartialDelete(submission, fields, dataFields);
   // the log keeps the latest entries only, so a long-running mock does not grow without bound
   if (auth.project.auditLog.length >= AUDIT_LOG_LIMIT) auth.project.auditLog.shift();
   auth.project.auditLog.push({

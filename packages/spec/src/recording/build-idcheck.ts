@@ -2,8 +2,8 @@
 // holding what its 2xx answers showed: submissions read (merged), partial deletes, projections.
 import type { FixtureProject, IdCheckFixture } from '../fixture.js';
 import { projectionFieldValues } from '../generated/idcheck.js';
+import { applyPartialDelete } from '../rules/partial-delete.js';
 import { headerValue } from './exchange.js';
-import { removeFields } from './partial-delete.js';
 import type { Rewritten } from './rewrite.js';
 import { parseUrl } from './url.js';
 
@@ -138,7 +138,7 @@ export class IdCheckBuilder {
     const id = typeof body.submission_id === 'string' ? body.submission_id : query.get('submission_id');
     const submission = id === null ? undefined : project.submissions.get(id);
     if (!submission) return;
-    removeFields(
+    applyPartialDelete(
       submission,
       strings(deleted.fields) ? deleted.fields : [],
       strings(deleted.data_fields) ? deleted.data_fields : [],

@@ -63,3 +63,38 @@ export function checkPartialDelete(query: QueryValues): ({ ok: true } & PartialD
     adminName: query.getAll('admin_name')[0],
   };
 }
+
+/** Where each `fields` name lives in a stored submission (others are top-level keys of that name). */
+const LOCATIONS: Readonly<Record<string, readonly [string, readonly string[]]>> = {
+  id_image: ['image', ['idImage', 'idBackImage']],
+  selfie_image: ['image', ['selfieImage']],
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The effect of a partial delete that passed its checks: removes from a stored `submission` (in place)
+ * what `fields` / `dataFields` name. `id_image` and `selfie_image` remove image keys; `data` with data
+ * fields removes those keys of `data`, without them all of `data`; any other name the top-level key.
+ * The mock applies it, and so does a recording building its fixture.
+ */
+export function applyPartialDelete(
+  submission: Record<string, unknown>,
+  fields: readonly string[],
+  dataFields: readonly string[],
+): void {
+  for (const field of fields) {
+    const location = Object.hasOwn(LOCATIONS, field) ? LOCATIONS[field] : undefined;
+    if (location) {
+      const holder = submission[location[0]];
+      if (isObject(holder)) for (const key of location[1]) delete holder[key];
+    } else if (field === 'data' && dataFields.length) {
+      const data = submission.data;
+      if (isObject(data)) for (const key of dataFields) delete data[key];
+    } else if (field === 'data') {
+      if (Object.hasOwn(submission, 'data')) submission.data = {};
+    } else {
+      delete submission[field];
+    }
+  }
+}

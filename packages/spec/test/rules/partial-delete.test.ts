@@ -1,6 +1,6 @@
 // checkPartialDelete: the spec's check order, first failing rule wins.
 import { describe, expect, it } from 'vitest';
-import { checkPartialDelete } from '../../src/rules.js';
+import { applyPartialDelete, checkPartialDelete } from '../../src/rules.js';
 
 const check = (query: string) => checkPartialDelete(new URLSearchParams(query));
 const problem = (query: string) => {
@@ -62,5 +62,37 @@ describe('checkPartialDelete', () => {
       dataFields: [],
       adminName: undefined,
     });
+  });
+});
+
+const stored = () => ({
+  submission_id: 's1',
+  email: 'e',
+  data: { first_name: 'f', last_name: 'l' },
+  image: { idImage: 'a', idBackImage: 'b', selfieImage: 'c' },
+  OCR_raw: {},
+});
+
+describe('applyPartialDelete', () => {
+  it('id_image and selfie_image remove image keys; other names the top-level key', () => {
+    const s = stored();
+    applyPartialDelete(s, ['id_image', 'email', 'OCR_raw'], []);
+    expect(s).toEqual({ submission_id: 's1', data: { first_name: 'f', last_name: 'l' }, image: { selfieImage: 'c' } });
+    applyPartialDelete(s, ['selfie_image'], []);
+    expect(s.image).toEqual({});
+  });
+
+  it('data with data fields removes those keys of data; without, all of data', () => {
+    const s = stored();
+    applyPartialDelete(s, ['data'], ['first_name']);
+    expect(s.data).toEqual({ last_name: 'l' });
+    applyPartialDelete(s, ['data'], []);
+    expect(s.data).toEqual({});
+  });
+
+  it('names that are not where they say are no-ops (and never reach the prototype)', () => {
+    const s = { submission_id: 's1' } as Record<string, unknown>;
+    applyPartialDelete(s, ['id_image', 'data', 'constructor', '__proto__'], ['x']);
+    expect(s).toEqual({ submission_id: 's1' });
   });
 });
