@@ -5,7 +5,7 @@ import type { OperationRequest } from '../core/area.js';
 import { documentedError } from '../core/errors.js';
 import type { MockResponse } from '../core/response.js';
 import { type ProjectAuth, success } from './credentials.js';
-import { AUDIT_LOG_LIMIT, type IdCheckState, type Submission } from './state.js';
+import { AUDIT_LOG_LIMIT, type IdCheckState } from './state.js';
 
 const op = 'partialDeleteSubmission';
 
