@@ -1,6 +1,6 @@
 // The command (dist/cli.js, ES module only) and the library entry `startMockServer` (dist/index.js and
 // dist/index.cjs, each with its declarations), by tsdown like the packages; see the root README,
-// "Packages and module formats". @scrub/mocks stays external (it ships CommonJS too).
+// "Packages and module formats". @scrub/mocks and @scrub/spec stay external (they ship CommonJS too).
 import { defineConfig } from 'tsdown';
 
 /** @type {import('tsdown').UserConfig} */

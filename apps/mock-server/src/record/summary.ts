@@ -1,0 +1,67 @@
+// The end of a `scrub-mock record` run: the recording written, then what to do with it (its files,
+// the notes, the fixture's fresh credentials, the command that serves it), or why nothing was written.
+import type { Recording } from '@scrub/spec/recording';
+import type { RunningRecorder } from './recorder.js';
+import { RecordingLeakError, type WrittenRecording, writeRecording } from './write.js';
+
+/** Leaks listed on a refusal (they name file, kind and offset, never a value); the count says the rest. */
+const LEAKS_SHOWN = 20;
+
+/** A path as a shell command may take it. */
+function quoted(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
+}
+
+/** What the run prints once the files are written. The credentials are the fixture's own: mock ones, printable. */
+export function summary(recording: Recording, written: WrittenRecording): string[] {
+  const { idcheck, textAssessment } = recording.credentials;
+  const notes = recording.notes.length ? ['Notes:', ...recording.notes.map((note) => `  - ${note}`)] : [];
+  return [
+    `Recorded ${recording.exchanges.length} exchange(s), pseudonymised; wrote (mode 0600):`,
+    `  ${written.har}`,
+    `  ${written.fixture}`,
+    ...notes,
+    "The fixture's credentials (fresh mock credentials, not the upstream's):",
+    ...idcheck.map(
+      ({ projectId, apiKey, encryption }) =>
+        `  ID check, project ${projectId}: x-api-key: ${apiKey}${encryption ? ' (encryption on)' : ''}`,
+    ),
+    ...textAssessment.map(
+      ({ accountId, token }) => `  text assessment, account ${accountId}: Authorization: Token token=${token}`,
+    ),
+    ...(idcheck.length + textAssessment.length ? [] : ['  (none: no exchange showed a project or an account)']),
+    `Serve it: scrub-mock --fixture ${quoted(written.fixture)}`,
+  ];
+}
+
+/** Waits for the recorder to stop, writes the recording and exits: 0 when written (or nothing to), 1 when not. */
+export async function finish(
+  recorder: RunningRecorder,
+  stopped: Promise<Recording>,
+  dir: string,
+  force: boolean,
+): Promise<never> {
+  let written: WrittenRecording;
+  let recording: Recording;
+  try {
+    recording = await stopped;
+    if (recorder.exchanges().length === 0) {
+      console.log('Nothing was recorded (no request reached the upstream): no file written.');
+      process.exit(0);
+    }
+    written = writeRecording(recording, dir, { force });
+  } catch (error) {
+    console.error(`scrub-mock record: ${refusal(error)}`);
+    process.exit(1);
+  }
+  console.log(summary(recording, written).join('\n'));
+  process.exit(0);
+}
+
+/** Why nothing was written, as printed. */
+function refusal(error: unknown): string {
+  if (!(error instanceof RecordingLeakError)) return `cannot write the recording: ${(error as Error).message}`;
+  const shown = error.leaks.slice(0, LEAKS_SHOWN).map((leak) => `\n  ${leak}`);
+  const more = error.leaks.length > LEAKS_SHOWN ? `\n  and ${error.leaks.length - LEAKS_SHOWN} more` : '';
+  return `${error.message}:${shown.join('')}${more}`;
+}
