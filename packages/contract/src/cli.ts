@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type OperationId, operationRoutes } from '@scrub/spec';
+import { KEY_MIN_LENGTH } from '@scrub/spec/recording';
 import { compareReports, comparisonJunit, comparisonMarkdown } from './compare.js';
 import { FLOWS_HELP, type FlowsCommand, parseFlowsCommand } from './flows/command.js';
 import { loadFlows } from './flows/load.js';
@@ -163,7 +164,8 @@ async function traffic({ values, positionals }: Parsed): Promise<never> {
 /** The key of the pseudonyms: `--redact-key`, else SCRUB_REDACT_KEY, else none (a random one). */
 function redactKeyOf(values: Values): string | undefined {
   const key = values['redact-key'] ?? process.env.SCRUB_REDACT_KEY;
-  if (key !== undefined && key.length < 8) fail('the redact key must be at least 8 characters');
+  if (key !== undefined && key.length < KEY_MIN_LENGTH)
+    fail(`the redact key (--redact-key or SCRUB_REDACT_KEY) must be at least ${KEY_MIN_LENGTH} characters`);
   if (values['redact-key'] !== undefined && !values.fixture) fail('--redact-key needs --fixture');
   return key;
 }

@@ -141,7 +141,7 @@ function replay(state: MockState, x: Exchange) {
 
 describe('a recording of the mock, served by the mock', () => {
   const exchanges = session();
-  const recording = recordingOf(exchanges, { key: 'mocks-test-key' });
+  const recording = recordingOf(exchanges, { key: 'mocks-recording-test-key' });
 
   it('the session did what it should upstream (so the recording has something to show)', () => {
     expect(exchanges.map((x) => x.response.status)).toEqual([

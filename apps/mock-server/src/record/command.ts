@@ -4,6 +4,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { KEY_MIN_LENGTH } from '@scrub/spec/recording';
 import { onStopSignals } from '../command/signals.js';
 import { integer, usageError } from '../command/usage.js';
 import { RECORD_HELP } from './help.js';
@@ -72,8 +73,8 @@ function recordOptions(args: ReturnType<typeof parseOptions>) {
     fail(`--upstream: ${(error as Error).message}`);
   }
   const key = args['redact-key'] ?? (process.env.SCRUB_REDACT_KEY || undefined);
-  if (key !== undefined && key.length < 16)
-    fail('the redact key (--redact-key or SCRUB_REDACT_KEY) must be at least 16 characters');
+  if (key !== undefined && key.length < KEY_MIN_LENGTH)
+    fail(`the redact key (--redact-key or SCRUB_REDACT_KEY) must be at least ${KEY_MIN_LENGTH} characters`);
   return {
     upstream,
     dir: checkOut(args.out, args.force),

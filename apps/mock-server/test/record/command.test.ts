@@ -209,7 +209,7 @@ describe('scrub-mock record: a session', () => {
     expect(run.output().out).toContain(`forwarding to ${upstream.url}`);
     expect(await session(url)).toEqual([200, 200, 200, 200, 200, 200, 200]);
     await vi.waitFor(() =>
-      expect(run.output().out).toMatch(/DELETE \/v2\.3\.0\/account\/demo-account\/author\/\{id\} 200/),
+      expect(run.output().out).toMatch(/DELETE \/v2\.3\.0\/account\/\{account_id\}\/author\/\{id\} 200/),
     );
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);

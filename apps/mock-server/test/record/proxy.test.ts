@@ -160,16 +160,17 @@ describe('the recording proxy in front of the mock server', () => {
     expect(kept[0]!.time).toBeGreaterThanOrEqual(0);
   });
 
-  it('logs METHOD /path STATUS ms: no query, no author id, no key', async () => {
+  it('logs METHOD /path STATUS ms: no query, no author or account id, no key', async () => {
     await fetch(`${viaMockUrl}/v3/submission?submission_id=s3`, { headers: KEY });
     await fetch(`${viaMockUrl}/v2.3.0/account/demo-account/author/learner-1`, {
       method: 'DELETE',
       headers: { authorization: 'Token token=demo-token' },
     });
     expect(logged.at(-2)).toMatch(/^GET \/v3\/submission 200 [\d.]+ms$/);
-    expect(logged.at(-1)).toMatch(/^DELETE \/v2\.3\.0\/account\/demo-account\/author\/\{id\} 200 [\d.]+ms$/);
+    expect(logged.at(-1)).toMatch(/^DELETE \/v2\.3\.0\/account\/\{account_id\}\/author\/\{id\} 200 [\d.]+ms$/);
     const all = logged.join('\n');
-    for (const secret of ['s3', 'learner-1', 'test-api-key', 'demo-token']) expect(all).not.toContain(secret);
+    for (const secret of ['s3', 'learner-1', 'demo-account', 'test-api-key', 'demo-token'])
+      expect(all).not.toContain(secret);
   });
 });
 

@@ -200,7 +200,7 @@ describe('scrub-contract traffic', () => {
 
   it('--fixture writes the recording as a fixture with keys of its own, and prints them', async () => {
     writeFileSync(join(dir, 'good.har'), har(entries));
-    const r = await cli(['traffic', 'good.har', '--fixture', 'fixture.json', '--redact-key', 'e2e-redact-key']);
+    const r = await cli(['traffic', 'good.har', '--fixture', 'fixture.json', '--redact-key', 'e2e-redact-key-0001']);
     expect(r.code, r.err).toBe(0);
     const written = readFileSync(join(dir, 'fixture.json'), 'utf8');
     expect(written).not.toContain(KEY);
@@ -213,9 +213,9 @@ describe('scrub-contract traffic', () => {
   it.each([
     [
       ['traffic', 'good.har', '--fixture', 'f.json', '--redact-key', 'short'],
-      'the redact key must be at least 8 characters',
+      'the redact key (--redact-key or SCRUB_REDACT_KEY) must be at least 16 characters',
     ],
-    [['traffic', 'good.har', '--redact-key', 'long-enough-key'], '--redact-key needs --fixture'],
+    [['traffic', 'good.har', '--redact-key', 'long-enough-key-0001'], '--redact-key needs --fixture'],
     [['--target', 'http://localhost:1', '--fixture', 'f.json'], '--fixture is an option of traffic'],
     [
       ['compare', '--target', 'http://a.test', '--target', 'http://b.test', '--replay', 'http://c.test'],

@@ -9,6 +9,9 @@ const submission: ObjectRule = {
     projection_id: 'keep',
     created_at: 'keep',
     updated_at: 'keep',
+    // the vendor's further times (the spec's description names them): when, not who
+    kyc_result_at: 'keep',
+    pending_at: 'keep',
     image: { keys: {}, other: 'image' },
     kyc: { keys: { result: 'keep' } },
   },

@@ -6,4 +6,11 @@ export { RecordingError } from './error.js';
 export type { Exchange, Header } from './exchange.js';
 export { fromHar, toHar } from './har.js';
 export { PERSONAL_KEYS } from './personal.js';
-export { type RecordedCredentials, type Recording, type RecordingOptions, recordingOf } from './record.js';
+export {
+  KEY_MIN_LENGTH,
+  type RecordedCredentials,
+  type Recording,
+  type RecordingOptions,
+  recordingOf,
+} from './record.js';
+export { shownPath } from './route.js';

@@ -4,6 +4,7 @@
 import type { Fixture } from '../fixture.js';
 import { IdCheckBuilder } from './build-idcheck.js';
 import { TextAssessmentBuilder } from './build-text-assessment.js';
+import { RecordingError } from './error.js';
 import type { Exchange } from './exchange.js';
 import { keyedStreams } from './keyed.js';
 import { Net } from './net.js';
@@ -11,8 +12,14 @@ import { Originals, Pseudonyms } from './pseudonyms.js';
 import { type Rewritten, rewriteExchange } from './rewrite.js';
 import { lookedFor } from './vocabulary.js';
 
+/** The shortest key taken: a short text is a guessable secret, and the pseudonyms are only as safe as it. */
+export const KEY_MIN_LENGTH = 16;
+
 export interface RecordingOptions {
-  /** Secret of the keyed HMAC (same key, same input: same pseudonym). Default: 32 random bytes. */
+  /**
+   * Secret of the keyed HMAC (same key, same input: same pseudonym), at least `KEY_MIN_LENGTH`
+   * characters. Default: 32 random bytes.
+   */
   key?: string;
 }
 
@@ -52,6 +59,8 @@ function fixtureOf(written: readonly Rewritten[], net: Net, notes: string[]): Fi
 
 /** Pseudonymises the exchanges and builds the fixture from them. Pure; nothing is written. */
 export function recordingOf(exchanges: readonly Exchange[], options: RecordingOptions = {}): Recording {
+  if (options.key !== undefined && options.key.length < KEY_MIN_LENGTH)
+    throw new RecordingError(`options.key: expected at least ${KEY_MIN_LENGTH} characters`);
   const streams = keyedStreams(options.key);
   const originals = new Originals();
   const ignore = () => {};

@@ -92,3 +92,23 @@ export function routeOf(method: string, pathname: string): Route | undefined {
     };
   return undefined;
 }
+
+/** How a segment that is not kept is shown: its template name. */
+const HIDDEN: Record<Exclude<Segment, 'keep'>, string> = { personal: '{id}', account: '{account_id}' };
+
+/**
+ * A request path as a log line may show it while real traffic passes: literal segments, the version
+ * and projection ids as they are; author, text and account ids as `{id}` / `{account_id}`; a path of
+ * neither API as `/…` (it may hold anything).
+ */
+export function shownPath(method: string, pathname: string): string {
+  const route = routeOf(method, pathname);
+  if (!route) return '/…';
+  return pathname
+    .split('/')
+    .map((part, i) => {
+      const segment = route.segments[i] ?? 'personal';
+      return segment === 'keep' ? part : HIDDEN[segment];
+    })
+    .join('/');
+}

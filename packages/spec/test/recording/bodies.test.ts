@@ -49,6 +49,13 @@ describe('what each body keeps', () => {
     });
   });
 
+  it("the vendor's further times (kyc_result_at, pending_at) are kept like created_at; memo is personal", () => {
+    const item = { submission_id: 's', kyc_result_at: '2024-03-01-10-15-30-123', pending_at: '2024-03-01', memo: 'm' };
+    expect(walk({ Items: [item] }, successRules.getSubmission, p)).toEqual({
+      Items: [{ ...item, submission_id: '<text>', memo: '<personal>' }],
+    });
+  });
+
   it('projections, partial deletes and text answers keep their ids, names, fields, statuses and messages', () => {
     const projection = {
       projection_id: '55sqp8ma0jvwh',

@@ -32,7 +32,7 @@ describe('the ID-check fixture of a recording', () => {
         }),
         exchange({ url: '/v3/projection', answer: { message: 'Forbidden' }, status: 403 }),
       ],
-      { key: 'k' },
+      { key: 'unit-test-key-000k' },
     );
     const { projects, orphanApiKeys } = r.fixture.idcheck;
     expect(projects.map((p) => p.id)).toEqual(['recorded-1', 'recorded-2']);
@@ -65,7 +65,7 @@ describe('the ID-check fixture of a recording', () => {
           answer: { errorCode: 'not Exist Submission Data' },
         }),
       ],
-      { key: 'k' },
+      { key: 'unit-test-key-000k' },
     );
     const [submission] = r.fixture.idcheck.projects[0]!.submissions;
     const later = answerOf(r.exchanges[1]!).Items[0];
@@ -103,7 +103,7 @@ describe('the ID-check fixture of a recording', () => {
           },
         }),
       ],
-      { key: 'k' },
+      { key: 'unit-test-key-000k' },
     );
     const [submission] = r.fixture.idcheck.projects[0]!.submissions;
     const written = answerOf(r.exchanges[0]!).Items[0];
@@ -149,7 +149,7 @@ describe('the ID-check fixture of a recording', () => {
       status: 404,
       answer: { message: 'Projection not found' },
     });
-    const r = recordingOf([list, create, get, remove, refused], { key: 'k' });
+    const r = recordingOf([list, create, get, remove, refused], { key: 'unit-test-key-000k' });
     expect(r.fixture.idcheck.projects[0]!.projections).toEqual([
       projection('aaaaaaaaaaaa1', 'one', ['nationality']),
       {
@@ -171,7 +171,7 @@ describe('the ID-check fixture of a recording', () => {
           answer: { items: [], message: 'Get projection list success' },
         }),
       ],
-      { key: 'k' },
+      { key: 'unit-test-key-000k' },
     );
     expect(again.fixture.idcheck.projects[0]!.projections).toEqual([]);
   });
@@ -193,7 +193,7 @@ describe('the ID-check fixture of a recording', () => {
           answer: sealedAnswer(A, { projection_id: 'bbbbbbbbbbbb1', message: 'Create projection success' }),
         }),
       ],
-      { key: 'k' },
+      { key: 'unit-test-key-000k' },
     );
     const [project] = r.fixture.idcheck.projects;
     expect(project!.encryption).toBe(true);
@@ -218,7 +218,7 @@ describe('the ID-check fixture of a recording', () => {
           answer: { items: [{ projection_id: 'BAD', name: 'x' }], message: 'Get projection list success' },
         }),
       ],
-      { key: 'k' },
+      { key: 'unit-test-key-000k' },
     );
     expect(r.fixture.idcheck.projects[0]!.submissions).toEqual([]);
     expect(r.fixture.idcheck.projects[0]!.projections).toEqual([]);

@@ -31,7 +31,7 @@ describe('the text-assessment fixture of a recording', () => {
         }),
         submit('essay-2', { text: 'Another one.', author_id: 'learner-bob', task_id: 'task-1' }),
       ],
-      { key: 'k' },
+      { key: 'unit-test-key-000k' },
     );
     const [account] = r.fixture.textAssessment.accounts;
     expect(account!.id).toMatch(/^rec-account-[a-z0-9]{24}$/);
@@ -63,7 +63,7 @@ describe('the text-assessment fixture of a recording', () => {
         poll('essay-1', { type: 'success', code: 200 }),
         poll('essay-9'),
       ],
-      { key: 'k' },
+      { key: 'unit-test-key-000k' },
     );
     expect(r.fixture.textAssessment.accounts[0]!.texts[0]!.polls).toBe(2);
     expect(r.notes).toEqual([
@@ -83,7 +83,7 @@ describe('the text-assessment fixture of a recording', () => {
           answer: { type: 'success', code: 200, submissions_deleted: 1, timestamp: '2024-05-01T10:00:00Z' },
         }),
       ],
-      { key: 'k' },
+      { key: 'unit-test-key-000k' },
     );
     const [account] = r.fixture.textAssessment.accounts;
     const author = requestOf(r.exchanges[0]!).author_id;
@@ -105,7 +105,7 @@ describe('the text-assessment fixture of a recording', () => {
         }),
         submit('essay-3', { text: 'three', author_id: 'learner-del', task_id: 't' }),
       ],
-      { key: 'k' },
+      { key: 'unit-test-key-000k' },
     );
     expect(Object.values(later.fixture.textAssessment.accounts[0]!.authorDeletions!)[0]!.textsSince).toBe(true);
   });
@@ -119,7 +119,9 @@ describe('the text-assessment fixture of a recording', () => {
       status: 401,
       answer: { type: 'error', code: 401, message: 'invalid authentication credentials' },
     });
-    const r = recordingOf([wrong, submit('essay-1', { text: 'x', author_id: 'a', task_id: 't' })], { key: 'k' });
+    const r = recordingOf([wrong, submit('essay-1', { text: 'x', author_id: 'a', task_id: 't' })], {
+      key: 'unit-test-key-000k',
+    });
     const [account] = r.fixture.textAssessment.accounts;
     expect(r.fixture.textAssessment.accounts).toHaveLength(1);
     expect(r.exchanges[1]!.request.headers[0]!.value).toBe(`Token token=${account!.token}`);
@@ -137,7 +139,7 @@ describe('the text-assessment fixture of a recording', () => {
           answer: { type: 'error', code: 401, message: 'invalid authentication credentials' },
         }),
       ],
-      { key: 'k' },
+      { key: 'unit-test-key-000k' },
     );
     expect(r.fixture.textAssessment.accounts).toEqual([]);
     expect(r.notes).toEqual(['an account seen without a token: not in the fixture']);

@@ -3,7 +3,7 @@ import { rewriteHeaders, tokenOf } from '../../src/recording/headers.js';
 import { keyedStreams } from '../../src/recording/keyed.js';
 import { Pseudonyms } from '../../src/recording/pseudonyms.js';
 
-const p = () => new Pseudonyms(keyedStreams('k'), new Map());
+const p = () => new Pseudonyms(keyedStreams('unit-test-key-000k'), new Map());
 
 describe('rewriteHeaders', () => {
   it('the API key and the token get fresh values; the Token scheme is kept', () => {

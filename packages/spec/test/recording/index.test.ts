@@ -5,16 +5,26 @@ import type { Exchange, RecordedCredentials, Recording, RecordingOptions } from 
 import * as recording from '../../src/recording/index.js';
 
 describe('@scrub/spec/recording', () => {
-  it('exports recordingOf, toHar, fromHar, RecordingError and PERSONAL_KEYS', () => {
+  it('exports recordingOf, toHar, fromHar, RecordingError, PERSONAL_KEYS, KEY_MIN_LENGTH and shownPath', () => {
     expect(Object.keys(recording).sort()).toEqual([
+      'KEY_MIN_LENGTH',
       'PERSONAL_KEYS',
       'RecordingError',
       'fromHar',
       'recordingOf',
+      'shownPath',
       'toHar',
     ]);
     expect(new recording.RecordingError('x')).toBeInstanceOf(Error);
     expect(new recording.RecordingError('x').name).toBe('RecordingError');
+  });
+
+  it('takes a key of at least 16 characters (a short text is a guessable secret)', () => {
+    expect(recording.KEY_MIN_LENGTH).toBe(16);
+    expect(() => recording.recordingOf([], { key: 'fifteen-chars-k' })).toThrow(
+      new recording.RecordingError('options.key: expected at least 16 characters'),
+    );
+    expect(recording.recordingOf([], { key: 'sixteen-chars-ky' }).exchanges).toEqual([]);
   });
 
   it('types: a recording of exchanges, with a fixture of the spec and fresh credentials', () => {

@@ -119,7 +119,7 @@ function originals(): string[] {
 
 describe('recordingOf, end to end', () => {
   const exchanges = traffic();
-  const r = recordingOf(exchanges, { key: 'end-to-end-key' });
+  const r = recordingOf(exchanges, { key: 'end-to-end-test-key-01' });
   const har = JSON.stringify(toHar(r.exchanges, { name: 'test', version: '0' }));
   const fixture = JSON.stringify(r.fixture, null, 2);
 
@@ -243,10 +243,10 @@ describe('recordingOf, end to end', () => {
   });
 
   it('is deterministic per key, and another key gives other pseudonyms', () => {
-    const again = recordingOf(traffic(), { key: 'end-to-end-key' });
+    const again = recordingOf(traffic(), { key: 'end-to-end-test-key-01' });
     expect(again.exchanges).toEqual(r.exchanges);
     expect(again.fixture).toEqual(r.fixture);
-    const other = recordingOf(traffic(), { key: 'another-key' });
+    const other = recordingOf(traffic(), { key: 'another-unit-test-key' });
     expect(other.fixture.idcheck.projects[0]!.apiKeys).not.toEqual(r.fixture.idcheck.projects[0]!.apiKeys);
     expect(other.fixture.idcheck.projects[0]!.submissions[0]).not.toEqual(
       r.fixture.idcheck.projects[0]!.submissions[0],

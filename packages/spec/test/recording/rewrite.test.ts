@@ -11,7 +11,7 @@ import { answerOf, exchange, sealedAnswer, sealedRequest } from './support.js';
 function rewriteAll(exchanges: Exchange[]) {
   const originals = new Originals();
   for (const [i, x] of exchanges.entries()) rewriteExchange(x, i, { p: originals, net: undefined, note: () => {} });
-  const p = new Pseudonyms(keyedStreams('k'), originals.kinds);
+  const p = new Pseudonyms(keyedStreams('unit-test-key-000k'), originals.kinds);
   const net = new Net(originals.kinds, (o) => p.replacement(o));
   const notes: string[] = [];
   const written = exchanges.map((x, i) => rewriteExchange(x, i, { p, net, note: (t) => notes.push(t) }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeOf } from '../../src/recording/route.js';
+import { routeOf, shownPath } from '../../src/recording/route.js';
 
 describe('routeOf', () => {
   it.each([
@@ -53,5 +53,19 @@ describe('routeOf', () => {
     expect(routeOf('GET', '/favicon.ico')).toBeUndefined();
     expect(routeOf('GET', '/api/account/x/text/y')).toBeUndefined();
     expect(routeOf('GET', '/')).toBeUndefined();
+  });
+});
+
+describe('shownPath', () => {
+  it.each([
+    ['GET', '/v3/submission', '/v3/submission'],
+    ['GET', '/v3/projection/55sqp8ma0jvwh', '/v3/projection/55sqp8ma0jvwh'],
+    ['DELETE', '/v2.3.0/account/acme-7/author/jane-doe-1', '/v2.3.0/account/{account_id}/author/{id}'],
+    ['PUT', '/v2.3.0/account/acme-7/text/essay-jane', '/v2.3.0/account/{account_id}/text/{id}'],
+    ['GET', '/v2.3.0/account/acme-7/text/essay-jane/results', '/v2.3.0/account/{account_id}/text/{id}/results'],
+    ['GET', '/v3/users/jane-doe', '/v3/{id}/{id}'],
+    ['GET', '/profile/jane-doe', '/…'],
+  ])('%s %s -> %s', (method, path, shown) => {
+    expect(shownPath(method, path)).toBe(shown);
   });
 });

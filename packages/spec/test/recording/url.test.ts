@@ -5,7 +5,7 @@ import { routeOf } from '../../src/recording/route.js';
 import { parseUrl, rewriteUrl } from '../../src/recording/url.js';
 
 const originals = new Map<string, Kind>([['upstream-key-1', 'api-key']]);
-const p = () => new Pseudonyms(keyedStreams('k'), originals);
+const p = () => new Pseudonyms(keyedStreams('unit-test-key-000k'), originals);
 const rewrite = (url: string, method = 'GET', ps = p()) =>
   rewriteUrl(url, routeOf(method, parseUrl(url).parsed.pathname), ps);
 
