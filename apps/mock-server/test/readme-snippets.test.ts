@@ -53,12 +53,11 @@ describe('the server README', () => {
   });
 
   it('the recorder from code: start, a client, stop, write; the fresh key reads what was recorded', async () => {
-    const code = blocks('ts')[1]!
-      .replace("'https://staging.example.com'", JSON.stringify(upstream.url))
-      .replace(
-        '// ... run the client against recorder.url ...',
-        "await fetch(`${recorder.url}/v3/submission?submission_id=s1`, { headers: { 'x-api-key': 'test-api-key' } });",
-      );
+    const code = blocks('ts')[1]!.replace("'https://staging.example.com'", JSON.stringify(upstream.url)).replace(
+      '// ... run the client against recorder.url ...',
+      // the snippet's own code, in which `recorder` is defined
+      "await fetch(recorder.url + '/v3/submission?submission_id=s1', { headers: { 'x-api-key': 'test-api-key' } });",
+    );
     const out = await runModule('readme-record', `${code}\nconsole.log(JSON.stringify(recording.credentials));\n`);
     const credentials = JSON.parse(out.trim().split('\n').pop()!);
     const written = join(dir, 'fixtures/staging');
