@@ -208,7 +208,7 @@ describe.each(['20', '22', '24'])('on Node %s', (major) => {
     expect(await ok(nodes[major]!, ['entries.cjs'], app)).toContain('cjs ok');
   });
 
-  it('runs the mock server through npx from the installed tarball and answers from its --fixture', async () => {
+  it('runs the mock server through npx from the installed tarball, answers from its --fixture, records through it', async () => {
     writeFileSync(
       join(app, 'server-fixture.json'),
       JSON.stringify({
@@ -246,10 +246,41 @@ describe.each(['20', '22', '24'])('on Node %s', (major) => {
       const r = await fetch(`${url}/v3/submission?submission_id=x1`, { headers: { 'x-api-key': 'k1' } });
       expect([r.status, await r.json()]).toEqual([200, { Items: [{ submission_id: 'x1' }] }]);
       expect((await fetch(`${url}/docs/`)).status).toBe(200);
+      await recordsThroughNpx(url, env);
     } finally {
       process.kill(-child.pid!, 'SIGTERM');
     }
   });
+
+  /** `npx @scrub/mock-server record` in front of `upstream`: one call, SIGTERM, both files with fresh keys. */
+  async function recordsThroughNpx(upstream: string, env: NodeJS.ProcessEnv) {
+    const { spawn } = await import('node:child_process');
+    const out = `recording-${major}`;
+    const args = ['@scrub/mock-server', 'record', '--upstream', upstream, '--out', out, '--port', '0', '--quiet'];
+    const recorder = spawn('npx', args, {
+      cwd: app,
+      detached: true,
+      env: { ...env, SCRUB_REDACT_KEY: 'consumer-key-00001' },
+    });
+    const exited = new Promise((resolve) => recorder.on('exit', resolve));
+    const url = await new Promise<string>((resolve, reject) => {
+      let said = '';
+      recorder.stdout!.on('data', (d) => {
+        said += d;
+        const found = /listening on (http:\/\/[^\s,]+)/.exec(said)?.[1];
+        if (found) resolve(found);
+      });
+      recorder.on('exit', (code) => reject(new Error(`the recorder exited with ${code}: ${said}`)));
+    });
+    const r = await fetch(`${url}/v3/submission?submission_id=x1`, { headers: { 'x-api-key': 'k1' } });
+    expect([r.status, await r.json()]).toEqual([200, { Items: [{ submission_id: 'x1' }] }]);
+    process.kill(-recorder.pid!, 'SIGTERM');
+    await exited;
+    const fixture = JSON.parse(readFileSync(join(app, out, 'fixture.json'), 'utf8'));
+    expect(fixture.idcheck.projects[0].apiKeys[0]).toMatch(/^rec-key-/);
+    expect(fixture.idcheck.projects[0].submissions).toHaveLength(1);
+    expect(readFileSync(join(app, out, 'recording.har'), 'utf8')).not.toContain('"k1"');
+  }
 
   it.each([
     ['node10', { module: 'commonjs', moduleResolution: 'node10' }],
