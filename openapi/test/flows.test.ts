@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadSpec } from '../load.js';
-import { operations } from './read.js';
+import { deref, operations, templateMatches } from './read.js';
 
 type Criterion = { condition: string; context?: string; type?: string };
 type Parameter = { name: string; in: string; value: unknown };
@@ -238,3 +238,38 @@ for (const { file, flow } of flows) {
     }
   });
 }
+
+/** The messages an operation documents for a status: its x-error-messages, or the `const` message of its success body. */
+function documentedMessages(source: string, operationId: string, status: number): string[] {
+  const document = loadSpec(source as (typeof SOURCES)[number]);
+  const op = operations(document).find((o: { operationId: string }) => o.operationId === operationId)!.operation;
+  const errors = (op['x-error-messages'] ?? []) as { status: number; message: string }[];
+  const listed = errors.filter((e) => e.status === status).map((e) => e.message);
+  const response = deref(document, op.responses?.[String(status)]);
+  const top = deref(document, response?.content?.['application/json']?.schema);
+  // a body that may be sealed is a oneOf: the plain branch holds the message
+  const schemas = [top, ...(top?.oneOf ?? []).map((branch: unknown) => deref(document, branch))];
+  const consts = schemas
+    .map((schema) => deref(document, schema?.properties?.message)?.const)
+    .filter((message): message is string => typeof message === 'string');
+  return [...listed, ...consts];
+}
+
+it('every message a flow expects is one its operation documents for the status it expects', () => {
+  let checked = 0;
+  for (const step of allSteps) {
+    const [, source, operationId] = operationOf(step)!;
+    const status = Number(/^\$statusCode == (\d{3})$/.exec(step.successCriteria[0]!.condition)![1]);
+    for (const c of step.successCriteria.slice(1)) {
+      const quoted = /^\$response\.body#\/(?:message|errorCode) == '([^']*)'$/.exec(c.condition)?.[1];
+      if (quoted === undefined) continue;
+      const documented = documentedMessages(source!, operationId!, status);
+      expect(
+        documented.some((template) => templateMatches(template, quoted)),
+        `${step.stepId}: '${quoted}' is not a documented ${status} message of ${operationId}`,
+      ).toBe(true);
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThanOrEqual(30);
+});
