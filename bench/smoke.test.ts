@@ -25,7 +25,10 @@ it('pnpm bench --smoke prints the table and produces every figure', async () => 
       (error, so, se) => (error ? reject(new Error(`${error.message}\n${se}`)) : resolve(so)),
     ),
   );
-  expect(stdout).toContain('| Throughput (req/s) | mock | Prism | bare node:http | mock/Prism | mock/bare |');
+  expect(stdout).toContain(
+    '| Throughput (req/s) | mock (log) | mock (quiet) | Prism | bare node:http | answer B | log/bare | quiet/bare ' +
+      '| mock/Prism | p99 mock / Prism (ms) | p99 ratio | goals |',
+  );
   expect(stdout).toContain('| Per call against bare node:http');
   expect(stdout).toContain('| Frontend tests: SDK `projections.list()` through MSW in-process | calls/s |');
   const results = JSON.parse(readFileSync(out, 'utf8'));
@@ -46,8 +49,21 @@ it('pnpm bench --smoke prints the table and produces every figure', async () => 
   }
   expect(Object.keys(results.ratios.throughput)).toHaveLength(4);
   for (const [name, r] of Object.entries(results.ratios.throughput) as [string, Record<string, unknown>][]) {
-    expect(Object.keys(r).sort(), name).toEqual(['mockOverBare', 'mockOverPrism', 'p99MockOverPrism']);
+    expect(Object.keys(r).sort(), name).toEqual([
+      'mockLogOverBare',
+      'mockOverPrism',
+      'mockQuietOverBare',
+      'p99MockOverPrism',
+    ]);
     for (const [figure, value] of Object.entries(r)) expectFigure(value, `${name} ${figure}`);
+    // the bare server answered bodies of the mock's average size for the mix
+    expect(results.throughput[name].answerBytes, name).toBeGreaterThan(40);
+    // the row says which of the issue's goals it meets
+    const shown = stdout.split('\n').find((line) => line.startsWith(`| ${name} |`));
+    const goals = ['log/bare >= 0.8', 'quiet/bare >= 0.9', 'mock/Prism >= 15', 'p99 <= 1/10'];
+    expect(shown, name).toMatch(
+      new RegExp(`\\| ${goals.map((g) => `${g.replace(/[./]/g, '\\$&')}: (met|missed|not measured)`).join('; ')} \\|$`),
+    );
   }
   for (const figure of [
     'coldStartMockOverPrism',
@@ -65,5 +81,6 @@ it('pnpm bench --smoke prints the table and produces every figure', async () => 
   expect(results.bundle['@scrub/sdk'].minGzip).toBeLessThanOrEqual(10_000);
   expect(results.memory.growth).toEqual(expect.any(Number));
   // the mock answered its mix, not a wall of errors
-  expect(results.throughput['idcheck (valid)'].mock.errors).toBe(0);
+  expect(results.throughput['idcheck (valid)'].mockLog.errors).toBe(0);
+  expect(results.throughput['idcheck (valid)'].mockQuiet.errors).toBe(0);
 });
