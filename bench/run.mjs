@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import * as esbuild from 'esbuild';
+import { summarise } from './cpu-profile.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -181,7 +182,7 @@ function withInvalid(area) {
 }
 
 /** autocannon in batches of BATCH seconds (resetting the mock's state in between when asked). */
-async function load(url, requests, { reset = false, seconds = SECONDS } = {}) {
+async function load(url, requests, { reset = false, seconds = SECONDS, connections = CONNECTIONS } = {}) {
   const batches = Math.max(1, Math.round(seconds / BATCH));
   let total = 0;
   let elapsed = 0;
@@ -191,7 +192,7 @@ async function load(url, requests, { reset = false, seconds = SECONDS } = {}) {
   const p99 = [];
   for (let b = 0; b < batches; b++) {
     if (reset) await fetch(`${url}/__mock/reset`, { method: 'POST' }).then((r) => r.arrayBuffer());
-    const r = await autocannon({ url, connections: CONNECTIONS, duration: BATCH, requests });
+    const r = await autocannon({ url, connections, duration: BATCH, requests });
     total += r.requests.total;
     elapsed += r.duration;
     non2xx += r.non2xx;
@@ -492,7 +493,47 @@ async function frontend() {
   );
 }
 
+// ------------------------------------------------------------------------------------------------
+// profile: where the mock's time goes, one operation at a time (`--only profile`)
+// ------------------------------------------------------------------------------------------------
+const PROFILE_OPS = {
+  'partial delete': { requests: [MIX.idcheck[0]] },
+  'read through a projection': { requests: [MIX.idcheck[4]] },
+  // each connection deletes what it created, so creates keep succeeding (2 in the fixture + 8 < 10)
+  'create (each then deleted)': {
+    connections: 8,
+    requests: [
+      { ...MIX.idcheck[1], onResponse: (_status, body, context) => (context.id = JSON.parse(body).projection_id) },
+      {
+        ...MIX.idcheck[3],
+        method: 'DELETE',
+        setupRequest: (req, context) => ({ ...req, path: `/v3/projection/${context.id}` }),
+      },
+    ],
+  },
+  'create refused (409, limit)': { requests: [MIX.idcheck[1]] },
+  '400: unknown field': { requests: [INVALID.idcheck] },
+  '400: author id too long': { requests: [INVALID['text-assessment']] },
+};
+
+/** A CPU profile of the mock (log on, as `pnpm mock`) under one operation's load, summarised. */
+async function profile() {
+  const dir = mkdtempSync(join(tmpdir(), 'scrub-profile-'));
+  results.profile = {};
+  for (const [name, op] of Object.entries(PROFILE_OPS)) {
+    const file = `${name.replace(/\W+/g, '-')}.cpuprofile`;
+    const nodeArgs = ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', file];
+    const server = await start('mock (log)', undefined, { nodeArgs });
+    log(`profile: ${name}`);
+    const figures = await load(server.url, op.requests, { reset: true, seconds: SECONDS / 2, ...op });
+    await server.stop(); // the profile is written as the process exits
+    results.profile[name] = { rps: figures.rps, non2xxShare: figures.non2xxShare, ...summarise(join(dir, file)) };
+  }
+  results.profileDir = dir;
+}
+
 if (only.includes('throughput')) await throughput();
+if (only.includes('profile')) await profile();
 if (only.includes('cold')) await coldStart();
 if (only.includes('runtimes')) await runtimes();
 if (only.includes('memory')) await memory();
@@ -568,6 +609,26 @@ if (only.includes('throughput')) {
     );
   }
   lines.push('');
+}
+if (only.includes('profile')) {
+  const pct = (x) => `${Math.round(x * 100)} %`;
+  lines.push(
+    `| Profile (mock, log on, one operation, ${SECONDS / 2} s) | req/s | idle | Scrub JS | Node JS | socket write ` +
+      '| log write | GC | VM/native | top self time (share of busy) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  );
+  for (const [name, p] of Object.entries(results.profile)) {
+    const top = p.top
+      .slice(0, 5)
+      .map((f) => `${f.name} ${pct(f.share)}`)
+      .join(', ');
+    lines.push(
+      `| ${name} | ${p.rps} | ${pct(p.idle)} | ${pct(p.busy.scrub)} | ${pct(p.busy.node)} ` +
+        `| ${pct(p.busy.write)} | ${pct(p.busy['log write'])} ` +
+        `| ${pct(p.busy.gc)} | ${pct(p.busy.program + p.busy.native + p.busy['other JS'])} | ${top} |`,
+    );
+  }
+  lines.push('', `(profiles: ${results.profileDir})`, '');
 }
 if (only.includes('cold')) {
   results.ratios.coldStartMockOverPrism = ratio(

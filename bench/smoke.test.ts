@@ -84,3 +84,35 @@ it('pnpm bench --smoke prints the table and produces every figure', async () => 
   expect(results.throughput['idcheck (valid)'].mockLog.errors).toBe(0);
   expect(results.throughput['idcheck (valid)'].mockQuiet.errors).toBe(0);
 });
+
+it('pnpm bench --only profile --smoke profiles every operation and summarises where the time goes', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'scrub-bench-')), 'results.json');
+  const stdout = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      [fileURLToPath(new URL('./run.mjs', import.meta.url)), '--smoke', '--only', 'profile', '--out', out],
+      { timeout: 300_000 },
+      (error, so, se) => (error ? reject(new Error(`${error.message}\n${se}`)) : resolve(so)),
+    ),
+  );
+  expect(stdout).toContain('| Profile (mock, log on, one operation, 0.5 s) | req/s | idle | Scrub JS |');
+  const { profile } = JSON.parse(readFileSync(out, 'utf8'));
+  expect(Object.keys(profile)).toEqual([
+    'partial delete',
+    'read through a projection',
+    'create (each then deleted)',
+    'create refused (409, limit)',
+    '400: unknown field',
+    '400: author id too long',
+  ]);
+  for (const [name, p] of Object.entries(profile) as [string, { [k: string]: unknown }][]) {
+    expect(p.rps, name).toBeGreaterThan(0);
+    expect(p.totalMs, name).toBeGreaterThan(0);
+    const busy = Object.values(p.busy as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(busy, name).toBeCloseTo(1, 1); // every busy sample falls in one category
+    expect((p.top as unknown[]).length, name).toBeGreaterThan(0);
+  }
+  // the create case creates (and deletes) for real; the 409 case is refused once the limit is reached
+  expect(profile['create (each then deleted)'].non2xxShare).toBeLessThan(0.1);
+  expect(profile['create refused (409, limit)'].non2xxShare).toBeGreaterThan(0.9);
+});
