@@ -20,6 +20,8 @@ const server = createServer((req, res) => {
     res.end(body);
   });
 });
+// a clean exit on SIGTERM, so `node --cpu-prof` writes the floor's profile too (`--only profile`)
+process.on('SIGTERM', () => process.exit(0));
 server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () =>
   console.log(`listening on http://127.0.0.1:${server.address().port} (body ${length} bytes)`),
 );

@@ -16,7 +16,7 @@ const categoryOf = ({ functionName: name, url }, parent) => {
   return url ? 'other JS' : 'native';
 };
 
-/** `{ totalMs, idle, busy: { scrub, node, write, 'log write', gc, program, native, 'other JS' }, top }` (shares of busy time). */
+/** `{ totalMs, idle, busy, top }`: busy splits into scrub, node, write, log write, gc, program, native, other JS. */
 export function summarise(file, topCount = 8) {
   const profile = JSON.parse(readFileSync(file, 'utf8'));
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));

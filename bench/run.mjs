@@ -91,7 +91,7 @@ async function start(kind, area, { nodeArgs = [], bodyBytes } = {}) {
     'mock on Bun': [BUN, [MOCK_CLI, '--port', '0', '--quiet']],
     'mock on Deno': [DENO, ['run', '-A', MOCK_CLI, '--port', '0', '--quiet']],
     prism: [PRISM, ['mock', SPECS[area ?? 'idcheck'], '-p', String(prismPort), '-h', '127.0.0.1']],
-    bare: [process.execPath, [here('./bare-server.mjs'), '0', ...(bodyBytes ? [String(bodyBytes)] : [])]],
+    bare: [process.execPath, [...nodeArgs, here('./bare-server.mjs'), '0', ...(bodyBytes ? [String(bodyBytes)] : [])]],
   }[kind];
   const started = performance.now();
   const child = spawn(argv[0], argv[1], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -232,11 +232,14 @@ const results = {
 async function averageAnswerBytes(url, requests, cycles = 50) {
   await fetch(`${url}/__mock/reset`, { method: 'POST' }).then((r) => r.arrayBuffer());
   let bytes = 0;
+  const context = {}; // as autocannon keeps one per connection
   for (let c = 0; c < cycles; c++)
     for (const request of requests) {
-      const r = request.setupRequest ? request.setupRequest({ ...request }) : request;
+      const r = request.setupRequest ? request.setupRequest({ ...request }, context) : request;
       const answer = await fetch(url + r.path, { method: r.method, headers: r.headers, body: r.body });
-      bytes += (await answer.arrayBuffer()).byteLength;
+      const body = Buffer.from(await answer.arrayBuffer());
+      request.onResponse?.(answer.status, body, context);
+      bytes += body.length;
     }
   return Math.round(bytes / (cycles * requests.length));
 }
@@ -516,18 +519,28 @@ const PROFILE_OPS = {
   '400: author id too long': { requests: [INVALID['text-assessment']] },
 };
 
-/** A CPU profile of the mock (log on, as `pnpm mock`) under one operation's load, summarised. */
+const FLOOR = 'bare node:http (floor), answering a read through a projection';
+/**
+ * A CPU profile of the mock (log on, as `pnpm mock`) under one operation's load, summarised; and of the
+ * bare server answering the same operation with a body of the mock's size, for the floor's split.
+ */
 async function profile() {
   const dir = mkdtempSync(join(tmpdir(), 'scrub-profile-'));
   results.profile = {};
-  for (const [name, op] of Object.entries(PROFILE_OPS)) {
+  const cases = Object.entries(PROFILE_OPS).map(([name, op]) => [name, op, 'mock (log)']);
+  cases.push([FLOOR, { requests: [MIX.idcheck[4]] }, 'bare']);
+  for (const [name, op, kind] of cases) {
     const file = `${name.replace(/\W+/g, '-')}.cpuprofile`;
     const nodeArgs = ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', file];
-    const server = await start('mock (log)', undefined, { nodeArgs });
+    const bodyBytes = results.profile['read through a projection']?.answerBytes;
+    const server = await start(kind, undefined, { nodeArgs, bodyBytes });
+    // how big the mock's answers are (the floor answers with the size of a read through a projection)
+    const answerBytes = kind === 'bare' ? bodyBytes : await averageAnswerBytes(server.url, op.requests, 5);
     log(`profile: ${name}`);
-    const figures = await load(server.url, op.requests, { reset: true, seconds: SECONDS / 2, ...op });
+    const figures = await load(server.url, op.requests, { reset: kind !== 'bare', seconds: SECONDS / 2, ...op });
     await server.stop(); // the profile is written as the process exits
-    results.profile[name] = { rps: figures.rps, non2xxShare: figures.non2xxShare, ...summarise(join(dir, file)) };
+    const summary = summarise(join(dir, file));
+    results.profile[name] = { rps: figures.rps, non2xxShare: figures.non2xxShare, answerBytes, ...summary };
   }
   results.profileDir = dir;
 }
@@ -613,9 +626,9 @@ if (only.includes('throughput')) {
 if (only.includes('profile')) {
   const pct = (x) => `${Math.round(x * 100)} %`;
   lines.push(
-    `| Profile (mock, log on, one operation, ${SECONDS / 2} s) | req/s | idle | Scrub JS | Node JS | socket write ` +
-      '| log write | GC | VM/native | top self time (share of busy) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    `| Profile (mock, log on, one operation, ${SECONDS / 2} s) | req/s | answer B | idle | Scrub JS | Node JS ` +
+      '| socket write | log write | GC | VM/native | top self time (share of busy) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   );
   for (const [name, p] of Object.entries(results.profile)) {
     const top = p.top
@@ -623,7 +636,7 @@ if (only.includes('profile')) {
       .map((f) => `${f.name} ${pct(f.share)}`)
       .join(', ');
     lines.push(
-      `| ${name} | ${p.rps} | ${pct(p.idle)} | ${pct(p.busy.scrub)} | ${pct(p.busy.node)} ` +
+      `| ${name} | ${p.rps} | ${p.answerBytes} | ${pct(p.idle)} | ${pct(p.busy.scrub)} | ${pct(p.busy.node)} ` +
         `| ${pct(p.busy.write)} | ${pct(p.busy['log write'])} ` +
         `| ${pct(p.busy.gc)} | ${pct(p.busy.program + p.busy.native + p.busy['other JS'])} | ${top} |`,
     );

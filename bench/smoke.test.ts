@@ -95,7 +95,7 @@ it('pnpm bench --only profile --smoke profiles every operation and summarises wh
       (error, so, se) => (error ? reject(new Error(`${error.message}\n${se}`)) : resolve(so)),
     ),
   );
-  expect(stdout).toContain('| Profile (mock, log on, one operation, 0.5 s) | req/s | idle | Scrub JS |');
+  expect(stdout).toContain('| Profile (mock, log on, one operation, 0.5 s) | req/s | answer B | idle | Scrub JS |');
   const { profile } = JSON.parse(readFileSync(out, 'utf8'));
   expect(Object.keys(profile)).toEqual([
     'partial delete',
@@ -104,6 +104,7 @@ it('pnpm bench --only profile --smoke profiles every operation and summarises wh
     'create refused (409, limit)',
     '400: unknown field',
     '400: author id too long',
+    'bare node:http (floor), answering a read through a projection',
   ]);
   for (const [name, p] of Object.entries(profile) as [string, { [k: string]: unknown }][]) {
     expect(p.rps, name).toBeGreaterThan(0);
@@ -111,6 +112,7 @@ it('pnpm bench --only profile --smoke profiles every operation and summarises wh
     const busy = Object.values(p.busy as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(busy, name).toBeCloseTo(1, 1); // every busy sample falls in one category
     expect((p.top as unknown[]).length, name).toBeGreaterThan(0);
+    expect(p.answerBytes, name).toBeGreaterThan(40);
   }
   // the create case creates (and deletes) for real; the 409 case is refused once the limit is reached
   expect(profile['create (each then deleted)'].non2xxShare).toBeLessThan(0.1);
