@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import * as esbuild from 'esbuild';
+import { summarise } from './cpu-profile.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,15 +28,16 @@ const { values: args } = parseArgs({
 if (args.help) {
   console.log(
     'Usage: pnpm bench [-- --smoke] [--out results.json] [--connections 20]' +
-      ' [--only throughput,cold,runtimes,memory,sdk,bundle,frontend]',
+      ' [--only throughput,cold,runtimes,memory,sdk,bundle,frontend,profile]',
   );
   process.exit(0);
 }
 
 const PARTS = ['throughput', 'cold', 'runtimes', 'memory', 'sdk', 'bundle', 'frontend'];
+// `profile` (CPU profiles of the mock, one operation at a time) runs only when asked for
 const only = args.only ? args.only.split(',').map((p) => p.trim()) : PARTS;
 for (const part of only)
-  if (!PARTS.includes(part)) {
+  if (![...PARTS, 'profile'].includes(part)) {
     console.error(`bench: unknown part "${part}" in --only (one of ${PARTS.join(', ')})`);
     process.exit(2);
   }
@@ -80,14 +82,16 @@ const freePort = () =>
  * Spawns a server and resolves when its probe answers 200; returns timings and a stop(). The mock and
  * the bare server listen on port 0 and print their URL, so parallel runs never fight over a port.
  */
-async function start(kind, area, nodeArgs = []) {
+async function start(kind, area, { nodeArgs = [], bodyBytes } = {}) {
   const prismPort = kind === 'prism' ? await freePort() : 0;
   const argv = {
     mock: [process.execPath, [...nodeArgs, MOCK_CLI, '--port', '0', '--quiet']],
+    // as `pnpm mock` starts it: the request log on (its stdout read by this process)
+    'mock (log)': [process.execPath, [...nodeArgs, MOCK_CLI, '--port', '0']],
     'mock on Bun': [BUN, [MOCK_CLI, '--port', '0', '--quiet']],
     'mock on Deno': [DENO, ['run', '-A', MOCK_CLI, '--port', '0', '--quiet']],
     prism: [PRISM, ['mock', SPECS[area ?? 'idcheck'], '-p', String(prismPort), '-h', '127.0.0.1']],
-    bare: [process.execPath, [here('./bare-server.mjs'), '0']],
+    bare: [process.execPath, [...nodeArgs, here('./bare-server.mjs'), '0', ...(bodyBytes ? [String(bodyBytes)] : [])]],
   }[kind];
   const started = performance.now();
   const child = spawn(argv[0], argv[1], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -121,6 +125,7 @@ async function start(kind, area, nodeArgs = []) {
     url,
     pid: child.pid,
     coldStartMs,
+    exited: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve))),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);
@@ -177,7 +182,7 @@ function withInvalid(area) {
 }
 
 /** autocannon in batches of BATCH seconds (resetting the mock's state in between when asked). */
-async function load(url, requests, { reset = false, seconds = SECONDS } = {}) {
+async function load(url, requests, { reset = false, seconds = SECONDS, connections = CONNECTIONS } = {}) {
   const batches = Math.max(1, Math.round(seconds / BATCH));
   let total = 0;
   let elapsed = 0;
@@ -187,7 +192,7 @@ async function load(url, requests, { reset = false, seconds = SECONDS } = {}) {
   const p99 = [];
   for (let b = 0; b < batches; b++) {
     if (reset) await fetch(`${url}/__mock/reset`, { method: 'POST' }).then((r) => r.arrayBuffer());
-    const r = await autocannon({ url, connections: CONNECTIONS, duration: BATCH, requests });
+    const r = await autocannon({ url, connections, duration: BATCH, requests });
     total += r.requests.total;
     elapsed += r.duration;
     non2xx += r.non2xx;
@@ -223,31 +228,58 @@ const results = {
   frontend: {},
 };
 
+/** The mock's average answer body (bytes) over `cycles` rounds of the mix from a fresh state. */
+async function averageAnswerBytes(url, requests, cycles = 50) {
+  await fetch(`${url}/__mock/reset`, { method: 'POST' }).then((r) => r.arrayBuffer());
+  let bytes = 0;
+  const context = {}; // as autocannon keeps one per connection
+  for (let c = 0; c < cycles; c++)
+    for (const request of requests) {
+      const r = request.setupRequest ? request.setupRequest({ ...request }, context) : request;
+      const answer = await fetch(url + r.path, { method: r.method, headers: r.headers, body: r.body });
+      const body = Buffer.from(await answer.arrayBuffer());
+      request.onResponse?.(answer.status, body, context);
+      bytes += body.length;
+    }
+  return Math.round(bytes / (cycles * requests.length));
+}
+
+/** One server kind under the mix: warm-up, then the measured load (the mock's state reset every batch). */
+async function measureKind(kind, area, requests, options = {}) {
+  const server = await start(kind, area, options);
+  const isMock = kind.startsWith('mock');
+  // the body size the bare server answers: the quiet mock's average answer for this mix
+  const bytes = kind === 'mock' ? await averageAnswerBytes(server.url, requests) : undefined;
+  // warm-up (JIT, connection pools) before measuring, the same for every server
+  await load(server.url, requests, { reset: isMock, seconds: WARMUP });
+  const figures = await load(server.url, requests, { reset: isMock });
+  await server.stop();
+  return { figures, bytes };
+}
+
+/** Mock with the log on (as `pnpm mock` starts it) and with `--quiet`, Prism, bare: same mix, same run. */
 async function throughput() {
   for (const area of ['idcheck', 'text-assessment']) {
     for (const [label, requests] of [
       ['valid', MIX[area]],
       ['10% invalid', withInvalid(area)],
     ]) {
-      const row = {};
-      for (const kind of ['mock', 'prism', 'bare']) {
-        const server = await start(kind, area);
-        log(`throughput ${area} ${label}: ${kind}`);
-        // warm-up (JIT, connection pools) before measuring, the same for every server
-        await load(server.url, requests, { reset: kind === 'mock', seconds: WARMUP });
-        row[kind] = await load(server.url, requests, { reset: kind === 'mock' });
-        await server.stop();
-      }
+      log(`throughput ${area} ${label}: mock (quiet)`);
+      const quiet = await measureKind('mock', area, requests);
+      const row = { answerBytes: quiet.bytes, mockQuiet: quiet.figures };
+      log(`throughput ${area} ${label}: mock (log), Prism, bare (${quiet.bytes} B bodies)`);
+      row.mockLog = (await measureKind('mock (log)', area, requests)).figures;
+      row.prism = (await measureKind('prism', area, requests)).figures;
+      row.bare = (await measureKind('bare', area, requests, { bodyBytes: quiet.bytes })).figures;
       results.throughput[`${area} (${label})`] = row;
     }
   }
-  const mock = await start('mock');
-  log('throughput both areas: mock');
-  await load(mock.url, [...MIX.idcheck, ...MIX['text-assessment']], { reset: true, seconds: WARMUP });
+  log('throughput both areas: mock (log), mock (quiet)');
+  const both = [...MIX.idcheck, ...MIX['text-assessment']];
   results.throughput['both areas (valid)'] = {
-    mock: await load(mock.url, [...MIX.idcheck, ...MIX['text-assessment']], { reset: true }),
+    mockLog: (await measureKind('mock (log)', undefined, both)).figures,
+    mockQuiet: (await measureKind('mock', undefined, both)).figures,
   };
-  await mock.stop();
 }
 
 async function coldStart() {
@@ -284,7 +316,7 @@ async function runtimes() {
 }
 
 async function memory() {
-  const mock = await start('mock', undefined, ['--expose-gc', '--import', here('./gc-on-signal.mjs')]);
+  const mock = await start('mock', undefined, { nodeArgs: ['--expose-gc', '--import', here('./gc-on-signal.mjs')] });
   const requests = [...MIX.idcheck, ...MIX['text-assessment']];
   const send = (amount) => autocannon({ url: mock.url, connections: CONNECTIONS, amount, requests });
   // RSS after a full GC in the server (SIGUSR2, see gc-on-signal.mjs): retained memory, not garbage
@@ -464,7 +496,57 @@ async function frontend() {
   );
 }
 
+// ------------------------------------------------------------------------------------------------
+// profile: where the mock's time goes, one operation at a time (`--only profile`)
+// ------------------------------------------------------------------------------------------------
+const PROFILE_OPS = {
+  'partial delete': { requests: [MIX.idcheck[0]] },
+  'read through a projection': { requests: [MIX.idcheck[4]] },
+  // each connection deletes what it created, so creates keep succeeding (2 in the fixture + 8 < 10)
+  'create (each then deleted)': {
+    connections: 8,
+    requests: [
+      { ...MIX.idcheck[1], onResponse: (_status, body, context) => (context.id = JSON.parse(body).projection_id) },
+      {
+        ...MIX.idcheck[3],
+        method: 'DELETE',
+        setupRequest: (req, context) => ({ ...req, path: `/v3/projection/${context.id}` }),
+      },
+    ],
+  },
+  'create refused (409, limit)': { requests: [MIX.idcheck[1]] },
+  '400: unknown field': { requests: [INVALID.idcheck] },
+  '400: author id too long': { requests: [INVALID['text-assessment']] },
+};
+
+const FLOOR = 'bare node:http (floor), answering a read through a projection';
+/**
+ * A CPU profile of the mock (log on, as `pnpm mock`) under one operation's load, summarised; and of the
+ * bare server answering the same operation with a body of the mock's size, for the floor's split.
+ */
+async function profile() {
+  const dir = mkdtempSync(join(tmpdir(), 'scrub-profile-'));
+  results.profile = {};
+  const cases = Object.entries(PROFILE_OPS).map(([name, op]) => [name, op, 'mock (log)']);
+  cases.push([FLOOR, { requests: [MIX.idcheck[4]] }, 'bare']);
+  for (const [name, op, kind] of cases) {
+    const file = `${name.replace(/\W+/g, '-')}.cpuprofile`;
+    const nodeArgs = ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', file];
+    const bodyBytes = results.profile['read through a projection']?.answerBytes;
+    const server = await start(kind, undefined, { nodeArgs, bodyBytes });
+    // how big the mock's answers are (the floor answers with the size of a read through a projection)
+    const answerBytes = kind === 'bare' ? bodyBytes : await averageAnswerBytes(server.url, op.requests, 5);
+    log(`profile: ${name}`);
+    const figures = await load(server.url, op.requests, { reset: kind !== 'bare', seconds: SECONDS / 2, ...op });
+    await server.stop(); // the profile is written as the process exits
+    const summary = summarise(join(dir, file));
+    results.profile[name] = { rps: figures.rps, non2xxShare: figures.non2xxShare, answerBytes, ...summary };
+  }
+  results.profileDir = dir;
+}
+
 if (only.includes('throughput')) await throughput();
+if (only.includes('profile')) await profile();
 if (only.includes('cold')) await coldStart();
 if (only.includes('runtimes')) await runtimes();
 if (only.includes('memory')) await memory();
@@ -493,32 +575,73 @@ const lines = [
   '',
 ];
 results.ratios = {};
+/** The issue's goals: each ratio against its bound (ratios above for speed, below for p99). */
+const GOALS = {
+  mockLogOverBare: { at: 0.8, above: true, label: 'log/bare >= 0.8' },
+  mockQuietOverBare: { at: 0.9, above: true, label: 'quiet/bare >= 0.9' },
+  mockOverPrism: { at: 15, above: true, label: 'mock/Prism >= 15' },
+  p99MockOverPrism: { at: 0.1, above: false, label: 'p99 <= 1/10' },
+};
+const verdicts = (r) =>
+  Object.entries(GOALS)
+    .map(([key, goal]) => {
+      const v = r[key];
+      if (typeof v !== 'number') return `${goal.label}: not measured`;
+      return `${goal.label}: ${(goal.above ? v >= goal.at : v <= goal.at) ? 'met' : 'missed'}`;
+    })
+    .join('; ');
 if (only.includes('throughput')) {
   results.ratios.throughput = {};
   lines.push(
-    '| Throughput (req/s) | mock | Prism | bare node:http | mock/Prism | mock/bare ' +
-      '| p99 mock / Prism (ms) | p99 ratio |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| Throughput (req/s) | mock (log) | mock (quiet) | Prism | bare node:http | answer B | log/bare | quiet/bare ' +
+      '| mock/Prism | p99 mock / Prism (ms) | p99 ratio | goals |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   );
   for (const [name, row] of Object.entries(results.throughput)) {
     if (!row.prism) {
-      lines.push(`| ${name} | ${row.mock.rps} | | | | | ${row.mock.p99} / | |`);
+      lines.push(`| ${name} | ${row.mockLog.rps} | ${row.mockQuiet.rps} | | | | | | | ${row.mockLog.p99} / | | |`);
       continue;
     }
+    // the mock as `pnpm mock` starts it (log on) against Prism: the figure a user meets
     const r = {
-      mockOverPrism: ratio(row.mock.rps, row.prism.rps, `${name} mock/Prism`),
-      mockOverBare: ratio(row.mock.rps, row.bare.rps, `${name} mock/bare`),
+      mockLogOverBare: ratio(row.mockLog.rps, row.bare.rps, `${name} mock (log)/bare`),
+      mockQuietOverBare: ratio(row.mockQuiet.rps, row.bare.rps, `${name} mock (quiet)/bare`),
+      mockOverPrism: ratio(row.mockLog.rps, row.prism.rps, `${name} mock/Prism`),
       // p99 can be 0 ms at smoke scale: a 0 there is a measurement, not a missing figure
       p99MockOverPrism:
-        row.mock.p99 === 0 && row.prism.p99 >= 0 ? 0 : ratio(row.mock.p99, row.prism.p99, `${name} p99 mock/Prism`),
+        row.mockLog.p99 === 0 && row.prism.p99 >= 0
+          ? 0
+          : ratio(row.mockLog.p99, row.prism.p99, `${name} p99 mock/Prism`),
     };
     results.ratios.throughput[name] = r;
     lines.push(
-      `| ${name} | ${row.mock.rps} | ${row.prism.rps} | ${row.bare.rps} | ${show(r.mockOverPrism, 'x')} ` +
-        `| ${show(r.mockOverBare, 'x')} | ${row.mock.p99} / ${row.prism.p99} | ${show(r.p99MockOverPrism)} |`,
+      `| ${name} | ${row.mockLog.rps} | ${row.mockQuiet.rps} | ${row.prism.rps} | ${row.bare.rps} ` +
+        `| ${row.answerBytes} | ${show(r.mockLogOverBare, 'x')} | ${show(r.mockQuietOverBare, 'x')} ` +
+        `| ${show(r.mockOverPrism, 'x')} | ${row.mockLog.p99} / ${row.prism.p99} | ${show(r.p99MockOverPrism)} ` +
+        `| ${verdicts(r)} |`,
     );
   }
   lines.push('');
+}
+if (only.includes('profile')) {
+  const pct = (x) => `${Math.round(x * 100)} %`;
+  lines.push(
+    `| Profile (mock, log on, one operation, ${SECONDS / 2} s) | req/s | answer B | idle | Scrub JS | Node JS ` +
+      '| socket write | log write | GC | VM/native | top self time (share of busy) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+  );
+  for (const [name, p] of Object.entries(results.profile)) {
+    const top = p.top
+      .slice(0, 5)
+      .map((f) => `${f.name} ${pct(f.share)}`)
+      .join(', ');
+    lines.push(
+      `| ${name} | ${p.rps} | ${p.answerBytes} | ${pct(p.idle)} | ${pct(p.busy.scrub)} | ${pct(p.busy.node)} ` +
+        `| ${pct(p.busy.write)} | ${pct(p.busy['log write'])} ` +
+        `| ${pct(p.busy.gc)} | ${pct(p.busy.program + p.busy.native + p.busy['other JS'])} | ${top} |`,
+    );
+  }
+  lines.push('', `(profiles: ${results.profileDir})`, '');
 }
 if (only.includes('cold')) {
   results.ratios.coldStartMockOverPrism = ratio(

@@ -98,13 +98,22 @@ function listen(server: MockHttpServer, port: number, host: string): Promise<num
  * that cannot be used (naming the bad path, and the file when `fixture` is one) and with an `Error`
  * whose `code` is `EADDRINUSE` when the port is taken.
  */
-export async function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
-  const quiet = options.quiet ?? true;
-  const log = quiet ? () => {} : (line: string) => console.log(line);
-  const state = createState(options, log);
+export function startMockServer(options: StartMockServerOptions = {}): Promise<RunningMockServer> {
+  return startLogged(options, (options.quiet ?? true) ? undefined : (line: string) => console.log(line));
+}
+
+/**
+ * `startMockServer` with the request lines and warnings going to `log` (none when undefined) instead
+ * of `console.log`: the command passes its buffered stdout writer. Not part of the package's API.
+ */
+export async function startLogged(
+  options: StartMockServerOptions,
+  log: ((line: string) => void) | undefined,
+): Promise<RunningMockServer> {
+  const state = createState(options, log ?? (() => {}));
   const server = createMockHttpServer({
     state,
-    ...(quiet ? {} : { log }),
+    ...(log ? { log } : {}),
     extraRoutes: docsRoutes(),
     ...(options.adminOrigins ? { adminOrigins: options.adminOrigins } : {}),
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),

@@ -3,10 +3,13 @@
 import { parseArgs } from 'node:util';
 import { onStopSignals } from '../command/signals.js';
 import { integer, usageError } from '../command/usage.js';
-import { type RunningMockServer, type StartMockServerOptions, startMockServer } from '../start.js';
+import { type RunningMockServer, type StartMockServerOptions, startLogged } from '../start.js';
 import { SERVE_HELP } from './help.js';
+import { RequestLog } from './request-log.js';
 
 const COMMAND = 'scrub-mock';
+/** How long an exit waits for stdout to take the lines still queued (a stdout nobody reads must not hold it). */
+const STDOUT_WAIT_MS = 2_000;
 function fail(message: string): never {
   return usageError(COMMAND, message);
 }
@@ -75,34 +78,43 @@ export async function serve(argv: string[]): Promise<void> {
     process.exit(0);
   }
   const { options, grace } = serverOptions(args);
+  // every stdout line of the server goes through one buffered writer, so they keep their order
+  const out = new RequestLog();
+  const exit = () => out.drain(STDOUT_WAIT_MS).then(() => process.exit(0));
   let running: RunningMockServer | undefined;
   // installed before the server listens: a signal right after the ready line must find them
   onStopSignals(
     (signal) => {
-      console.log(`${signal}: finishing requests in flight (up to ${grace} ms), then stopping`);
-      if (!running) process.exit(0); // not listening yet: nothing in flight
+      out.line(`${signal}: finishing requests in flight (up to ${grace} ms), then stopping`);
+      if (!running) return void exit(); // not listening yet: nothing in flight
       void running.close(grace).then(({ forced }) => {
-        if (forced) console.log(`stopped: requests still in flight after ${grace} ms were cut off`);
-        process.exit(0);
+        if (forced) out.line(`stopped: requests still in flight after ${grace} ms were cut off`);
+        return exit();
       });
     },
     (signal) => {
-      console.log(`${signal} again: stopping now`);
-      process.exit(0);
+      out.line(`${signal} again: stopping now`);
+      void out.drain(STDOUT_WAIT_MS / 4).then(() => process.exit(0));
     },
   );
   try {
-    running = await startMockServer(options);
+    running = await startLogged(options, options.quiet ? undefined : out.line);
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     fail(code === 'EADDRINUSE' ? `${message} (try --port)` : message);
   }
   running.server.on('error', (error: NodeJS.ErrnoException) => fail(error.message));
-  announce(running, args.host, args.fixture, options.adminToken !== undefined);
+  announce(running, out, args.host, args.fixture, options.adminToken !== undefined);
 }
 
 /** The ready line (loopback shown as `localhost`), and a warning when other machines can reach the server. */
-function announce({ server, port }: RunningMockServer, bound: string, fixture: string | undefined, admin: boolean) {
+function announce(
+  { server, port }: RunningMockServer,
+  out: RequestLog,
+  bound: string,
+  fixture: string | undefined,
+  admin: boolean,
+) {
   const address = server.address();
   const loopback =
     typeof address === 'object' &&
@@ -110,7 +122,8 @@ function announce({ server, port }: RunningMockServer, bound: string, fixture: s
     (address.address.startsWith('127.') || address.address === '::1');
   const host = loopback ? 'localhost' : bound;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  console.log(`Scrub mock server listening on ${url} (fixture: ${fixture ?? 'built-in'})`);
+  out.line(`Scrub mock server listening on ${url} (fixture: ${fixture ?? 'built-in'})`);
+  out.flush(); // whoever waits for the ready line should not wait for the interval
   if (loopback) return;
   const unguarded = admin
     ? ''
