@@ -1,3 +1,3 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['*.test.ts'], testTimeout: 600_000 } });
+export default defineConfig({ test: { include: ['*.test.ts'], testTimeout: 1_200_000 } });
