@@ -1,7 +1,7 @@
 // The packages as users get them: `pnpm release:dry` tarballs installed with npm into an empty
 // project, then imported, required, type-checked and run on Node 20, 22 and 24 (the other runtimes:
 // runtimes.test.ts).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -276,7 +276,12 @@ describe.each(['20', '22', '24'])('on Node %s', (major) => {
     expect([r.status, await r.json()]).toEqual([200, { Items: [{ submission_id: 'x1' }] }]);
     process.kill(-recorder.pid!, 'SIGTERM');
     await exited;
-    const fixture = JSON.parse(readFileSync(join(app, out, 'fixture.json'), 'utf8'));
+    // npx may exit before the recorder it started has written (seen under load): wait for the fixture,
+    // renamed into place whole after the HAR
+    const written = join(app, out, 'fixture.json');
+    for (let waited = 0; !existsSync(written) && waited < 60_000; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    const fixture = JSON.parse(readFileSync(written, 'utf8'));
     expect(fixture.idcheck.projects[0].apiKeys[0]).toMatch(/^rec-key-/);
     expect(fixture.idcheck.projects[0].submissions).toHaveLength(1);
     expect(readFileSync(join(app, out, 'recording.har'), 'utf8')).not.toContain('"k1"');
