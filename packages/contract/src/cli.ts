@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { type OperationId, operationRoutes } from '@scrub/spec';
 import { KEY_MIN_LENGTH } from '@scrub/spec/recording';
 import { compareReports, comparisonJunit, comparisonMarkdown } from './compare.js';
+import { compareSpecs, DIFF_HELP, DiffUsageError, parseDiffCommand, SpecSourceError } from './diff/command.js';
+import { diffJson, diffMarkdown, diffText, overallVerdict } from './diff/render.js';
 import { FLOWS_HELP, type FlowsCommand, parseFlowsCommand } from './flows/command.js';
 import { loadFlows } from './flows/load.js';
 import { flowsJunit, flowsMarkdown } from './flows/report.js';
@@ -25,6 +27,7 @@ const HELP = `Usage: scrub-contract [run] --target <url> [options]      the suit
        scrub-contract traffic <file.har> [--replay <mock url>]      recorded exchanges against the specs
        scrub-contract traffic <file.har> --fixture <out.json>       ... and a pseudonymised fixture from them
        scrub-contract flows --target <url> [--workflow <id>]...      the Arazzo flows (flows --help)
+       scrub-contract diff --base <spec> --head <spec>              spec changes judged as a client would (diff --help)
 (in this repo: pnpm contract -- <arguments>)
 
 Runs every documented response of both API specs against a server and checks status, body schema,
@@ -334,9 +337,31 @@ async function flows(args: string[]): Promise<never> {
   process.exit(report.ok ? 0 : 1);
 }
 
+/** `diff`: two versions of a spec, every change with its verdict; exit 1 when one is breaking. */
+function diff(args: string[]): never {
+  try {
+    const command = parseDiffCommand(args);
+    if (command.help) {
+      console.log(DIFF_HELP);
+      process.exit(0);
+    }
+    const specs = compareSpecs(command);
+    const json = diffJson(specs);
+    const printed = { text: diffText, markdown: diffMarkdown, json: () => jsonReport(json).trimEnd() };
+    console.log(printed[command.format](specs));
+    if (command.markdown) writeFileSync(command.markdown, `${diffMarkdown(specs)}\n`);
+    if (command.report) writeFileSync(command.report, jsonReport(json));
+    process.exit(overallVerdict(specs) === 'breaking' ? 1 : 0);
+  } catch (error) {
+    if (error instanceof DiffUsageError || error instanceof SpecSourceError) fail(error.message);
+    throw error;
+  }
+}
+
 async function main(): Promise<never> {
   const argv = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--')); // `pnpm <script> -- ...`
   if (argv[0] === 'flows') return flows(argv.slice(1));
+  if (argv[0] === 'diff') return diff(argv.slice(1));
   const { command, parsed } = parseCommandLine(argv);
   if (parsed.values.help) {
     console.log(HELP);

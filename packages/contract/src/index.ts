@@ -3,6 +3,9 @@
 export { cases } from './cases/index.js';
 export { type ComparedCase, type Comparison, compareReports, comparisonJunit, comparisonMarkdown } from './compare.js';
 export { toCurl } from './curl.js';
+export { diffSpecs } from './diff/diff.js';
+export type { ChangeKind, SpecChange, SpecDiff, Verdict } from './diff/model.js';
+export { type ComparedSpec, diffJson, diffMarkdown, diffText } from './diff/render.js';
 export { CONTRACT_CREDENTIALS, contractFixture } from './fixture.js';
 export { defaultFlowsDir, FlowLoadError, loadFlows, parseFlowFile } from './flows/load.js';
 export type {

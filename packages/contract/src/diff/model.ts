@@ -52,9 +52,11 @@ export type ChangeKind =
   | 'error-message-status-changed'
   | 'error-message-placeholder-renamed'
   | 'error-message-order-changed'
-  // security
+  // security: a requirement is what a request must carry; alternatives are OR-ed requirements
   | 'security-requirement-added'
   | 'security-requirement-removed'
+  | 'security-alternative-added'
+  | 'security-alternative-removed'
   | 'security-scheme-changed';
 
 /** One change, located in the head spec (the base for what was removed). */
