@@ -27,8 +27,8 @@ describe('diffSpecs', () => {
     // a client may now send it (compatible) and may now receive it (breaking: a closed union)
     const found = diff.changes.map((c) => [c.operationId, c.kind, c.verdict, c.where]);
     expect(found).toEqual([
-      ['createProjection', 'request-widened', 'compatible', 'request body .mode'],
       ['listProjections', 'response-widened', 'breaking', '200 response body .items[].mode'],
+      ['createProjection', 'request-widened', 'compatible', 'request body .mode'],
       ['getProjection', 'response-widened', 'breaking', '200 response body .item.mode'],
     ]);
     expect(diff.changes[2]).toMatchObject({
