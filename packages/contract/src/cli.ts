@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { type OperationId, operationRoutes } from '@scrub/spec';
 import { KEY_MIN_LENGTH } from '@scrub/spec/recording';
 import { compareReports, comparisonJunit, comparisonMarkdown } from './compare.js';
+import { type ChangedSince, changedSince, changedSinceLine } from './diff/changed.js';
 import { compareSpecs, DIFF_HELP, DiffUsageError, parseDiffCommand, SpecSourceError } from './diff/command.js';
 import { diffJson, diffMarkdown, diffText, overallVerdict } from './diff/render.js';
 import { FLOWS_HELP, type FlowsCommand, parseFlowsCommand } from './flows/command.js';
@@ -53,6 +54,8 @@ Options (run and compare):
   --seed <n>                seed of the spec-breaking requests (a failure prints the one to replay)
   --fuzz-path <path>        replay only the failing run of a seed (printed with it)
   --require-coverage <pct>  fail when fewer documented responses were hit (run only)
+  --changed-since <ref>     only the operations a spec change since this git ref reaches (compared
+                            with openapi/<area>.yaml at the ref; run inside the repository)
 Options (traffic):
   --replay <url>            send each recorded API request again to this mock and compare the answers
   --fixture <out.json>      also write a fixture the mock serves (scrub-mock --fixture), built from the
@@ -110,6 +113,7 @@ const OPTIONS = {
   junit: { type: 'string' },
   markdown: { type: 'string' },
   'require-coverage': { type: 'string' },
+  'changed-since': { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -245,10 +249,14 @@ const credentialsOf = (values: Values): RunOptions['credentials'] => ({
 type SharedRunOptions = Omit<RunOptions, 'target'>;
 
 /** The run options for each target and the coverage gate, every option checked (bad usage exits 2). */
-async function runOptionsOf(command: Command, values: Values): Promise<{ options: SharedRunOptions; gate?: number }> {
+async function runOptionsOf(
+  command: Command,
+  values: Values,
+): Promise<{ options: SharedRunOptions; gate?: number; since?: ChangedSince }> {
   const areas = AREA_NAMES[values.area];
   if (!areas) fail(`--area must be idcheck, text-assessment or all, got "${values.area}"`);
-  const only = operationIds('--only', values.only);
+  const since = values['changed-since'] === undefined ? undefined : changedSinceOf(values['changed-since'], areas);
+  const only = onlyChanged(operationIds('--only', values.only), since);
   const skip = operationIds('--skip', values.skip);
   const fuzz = fuzzOptionsOf(values);
   const gate = gateOf(command, values);
@@ -265,30 +273,73 @@ async function runOptionsOf(command: Command, values: Values): Promise<{ options
     ...fuzz,
     log: values.quiet ? undefined : (line) => console.log(line),
   };
-  return { options, ...(gate !== undefined ? { gate } : {}) };
+  return { options, ...(gate !== undefined ? { gate } : {}), ...(since ? { since } : {}) };
 }
+
+function changedSinceOf(ref: string, areas: readonly Area[]): ChangedSince {
+  try {
+    return changedSince(ref, areas);
+  } catch (error) {
+    if (error instanceof SpecSourceError) fail(`--changed-since: ${error.message}`);
+    throw error;
+  }
+}
+
+/** `--only` narrowed to the changed operations (an empty list here would mean all: nothing left exits early). */
+function onlyChanged(only: OperationId[], since: ChangedSince | undefined): OperationId[] {
+  if (!since) return only;
+  const left = (only.length ? only : (since.changed as OperationId[])).filter((id) => since.changed.includes(id));
+  if (!left.length) {
+    console.log(changedSinceLine(since, [], since.unchanged, 'operation'));
+    console.log('nothing to run');
+    process.exit(0);
+  }
+  return left;
+}
+
+/** The `--changed-since` line under a table, naming what ran and what was left out. */
+const sinceLine = (since: ChangedSince | undefined, options: SharedRunOptions): string =>
+  since
+    ? `\n${changedSinceLine(
+        since,
+        (options.only ?? []).filter((id) => !options.skip?.includes(id)),
+        since.unchanged,
+        'operation',
+      )}`
+    : '';
 
 const runAgainst = (target: string, options: SharedRunOptions) =>
   runContract({ target, ...options }).catch((error: Error) =>
     runFailed(`could not run against ${target}: ${error.message}`),
   );
 
-async function compare(values: Values, targets: string[], options: SharedRunOptions): Promise<never> {
+async function compare(
+  values: Values,
+  targets: string[],
+  options: SharedRunOptions,
+  since?: ChangedSince,
+): Promise<never> {
   const reports = [];
   for (const target of targets) {
     if (!values.quiet) console.log(`\n# ${target}`);
     reports.push(await runAgainst(target, options));
   }
   const comparison = compareReports(reports[0]!, reports[1]!);
-  const markdown = comparisonMarkdown(comparison);
+  const markdown = `${comparisonMarkdown(comparison)}${sinceLine(since, options)}`;
   console.log(`\n${markdown}`);
   writeOutputs(values, comparison, comparisonJunit(comparison), markdown);
   process.exit(comparison.ok ? 0 : 1);
 }
 
-async function run(values: Values, target: string, options: SharedRunOptions, gate?: number): Promise<never> {
+async function run(
+  values: Values,
+  target: string,
+  options: SharedRunOptions,
+  limits: { gate?: number; since?: ChangedSince },
+): Promise<never> {
+  const { gate, since } = limits;
   const report = await runAgainst(target, options);
-  const table = coverageTable(report);
+  const table = `${coverageTable(report)}${sinceLine(since, options)}`;
   console.log(`\n${table}`);
   writeOutputs(values, report, junit(report), table);
   const below = gate !== undefined && report.percent < gate;
@@ -320,6 +371,12 @@ async function flows(args: string[]): Promise<never> {
   } catch (error) {
     fail(`--workflow: ${(error as Error).message}`);
   }
+  let since: string | undefined;
+  if (command.changedSince) {
+    const changed = flowsChanged(selected, changedSinceOf(command.changedSince, ['idcheck', 'text-assessment']));
+    selected = changed.kept;
+    since = changed.line;
+  }
   const setup = command.setup ? await loadSetupOrFail(command.setup) : undefined;
   const { target } = command;
   const report = await runFlows({
@@ -333,8 +390,29 @@ async function flows(args: string[]): Promise<never> {
   }).catch((error: Error) => runFailed(`could not run the flows against ${target}: ${error.message}`));
   // the log has shown each failing step already; quiet, the table brings them
   console.log(`\n${flowsMarkdown(report, { failures: command.quiet })}`);
+  if (since) console.log(`\n${since}`);
   writeOutputs(command.outputs, report, flowsJunit(report), flowsMarkdown(report));
   process.exit(report.ok ? 0 : 1);
+}
+
+/** The workflows with a step on a changed operation; none left exits 0 with the line saying why. */
+function flowsChanged(
+  flows: ReturnType<typeof selectFlows>,
+  since: ChangedSince,
+): { kept: ReturnType<typeof selectFlows>; line: string } {
+  const touches = (w: (typeof flows)[number]) => w.steps.some((step) => since.changed.includes(step.operationId));
+  const kept = flows.filter(touches);
+  const line = changedSinceLine(
+    since,
+    kept.map((w) => w.workflowId),
+    flows.filter((w) => !touches(w)).map((w) => w.workflowId),
+    'workflow',
+  );
+  if (!kept.length) {
+    console.log(`${line}\nnothing to run`);
+    process.exit(0);
+  }
+  return { kept, line };
 }
 
 /** `diff`: two versions of a spec, every change with its verdict; exit 1 when one is breaking. */
@@ -371,9 +449,9 @@ async function main(): Promise<never> {
   for (const flag of ['replay', 'fixture', 'redact-key'] as const)
     if (parsed.values[flag] !== undefined) fail(`--${flag} is an option of traffic`);
   const targets = targetsOf(command, parsed.values);
-  const { options, gate } = await runOptionsOf(command, parsed.values);
-  if (command === 'compare') return compare(parsed.values, targets, options);
-  return run(parsed.values, targets[0]!, options, gate);
+  const { options, gate, since } = await runOptionsOf(command, parsed.values);
+  if (command === 'compare') return compare(parsed.values, targets, options, since);
+  return run(parsed.values, targets[0]!, options, { gate, since });
 }
 
 await main();

@@ -1,6 +1,6 @@
 // The command line of `scrub-contract diff`: two versions of a spec in, the changes and their
 // verdicts out (exit 1 when any is breaking).
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffSpecs } from './diff.js';
 import type { ComparedSpec } from './render.js';
@@ -88,9 +88,9 @@ export function compareSpecs(command: DiffCommand, cwd = process.cwd()): Compare
   const commit = commitOf(root, ref);
   const heads = command.heads.length ? [...command.heads] : repositorySpecs(root);
   return heads.map((file) => {
-    const shown = relative(cwd, file) || file;
-    const head = readSpec(file);
-    const base = specAt(root, commit, file);
+    const shown = relative(root, resolve(cwd, file)).split('\\').join('/');
+    const head = readSpec(resolve(cwd, file));
+    const base = specAt(root, commit, resolve(cwd, file));
     // A spec new since the ref: every operation is added.
     const before = base ?? { openapi: String(head.openapi), paths: {} };
     return { file: shown, base: `${base ? '' : 'nothing: new since '}${ref}`, diff: diffSpecs(before, head) };

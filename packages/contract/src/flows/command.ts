@@ -24,6 +24,8 @@ Options:
   --account <id>        text-assessment account ID (or textAssessment.accountId in the set-up)
   --version <v>         text-assessment API version (default: v2.3.0)
   --admin <url>         where /__mock/state lives if not at --target
+  --changed-since <ref> only the workflows with a step on an operation a spec change since this git
+                        ref reaches (compared with openapi/<area>.yaml at the ref; run in the repo)
 Output:
   --report <file.json>  the full report as JSON
   --junit <file.xml>    JUnit XML (a test case per step)
@@ -50,6 +52,7 @@ const OPTIONS = {
   account: { type: 'string' },
   version: { type: 'string' },
   admin: { type: 'string' },
+  'changed-since': { type: 'string' },
   report: { type: 'string' },
   junit: { type: 'string' },
   markdown: { type: 'string' },
@@ -68,6 +71,8 @@ export interface FlowsCommand {
   workflow: string[];
   dir?: string;
   setup?: string;
+  /** `--changed-since`: a git ref. */
+  changedSince?: string;
   destructive: boolean;
   credentials: { apiKey?: string; token?: string; accountId?: string; version?: string };
   outputs: { report?: string; junit?: string; markdown?: string };
@@ -113,6 +118,7 @@ export function parseFlowsCommand(args: string[]): FlowsCommand {
       .filter(Boolean),
     ...(values.flows ? { dir: values.flows } : {}),
     ...(values.setup ? { setup: values.setup } : {}),
+    ...(values['changed-since'] ? { changedSince: values['changed-since'] } : {}),
     destructive: values.destructive,
     credentials,
     outputs: Object.fromEntries(
