@@ -50,8 +50,8 @@ export interface CorpusEntry {
 
 /**
  * The verdict of every kind, from docs/decisions.md "Spec changes, judged as a client would". `depends`:
- * a property added to a response is compatible unless the base closed the object; a security requirement
- * added is breaking, but an alternative added is compatible.
+ * a property added to a response is compatible unless the base closed the object. A security alternative
+ * removed is not named there: the head refuses the credentials the base took, so it is breaking.
  */
 export const KIND_VERDICT: Readonly<Record<ChangeKind, Verdict | 'depends'>> = {
   'operation-added': 'compatible',
@@ -94,8 +94,10 @@ export const KIND_VERDICT: Readonly<Record<ChangeKind, Verdict | 'depends'>> = {
   'error-message-status-changed': 'breaking',
   'error-message-placeholder-renamed': 'compatible',
   'error-message-order-changed': 'breaking',
-  'security-requirement-added': 'depends',
+  'security-requirement-added': 'breaking',
   'security-requirement-removed': 'compatible',
+  'security-alternative-added': 'compatible',
+  'security-alternative-removed': 'breaking',
   'security-scheme-changed': 'breaking',
 };
 
@@ -198,6 +200,34 @@ const unchanged: CorpusEntry[] = [
       doc.components.schemas.ProjectionFieldList = { ...fields, description: 'Excluded `data` keys.' };
       schema(doc, 'ProjectionCreateRequest').properties.fields = ref('ProjectionFieldList');
       schema(doc, 'Projection').properties.fields = ref('ProjectionFieldList');
+    },
+    verdict: 'none',
+    kinds: [],
+    operations: [],
+  },
+  {
+    name: 'path-level parameters moved onto each operation, a parameter $ref inlined: the same requests',
+    area: T,
+    edit(doc) {
+      for (const path of [AUTHOR, TEXT, RESULTS]) {
+        const item = at(doc, 'paths', path);
+        for (const method of ['get', 'put', 'delete']) {
+          if (item[method]) item[method].parameters = structuredClone(item.parameters);
+        }
+        delete item.parameters;
+      }
+      op(doc, TEXT, 'put').parameters[0] = structuredClone(parameter(doc, 'version'));
+    },
+    verdict: 'none',
+    kinds: [],
+    operations: [],
+  },
+  {
+    name: 'release bump only: info.version 3.0.0 -> 3.0.1 and a schema no operation uses',
+    area: I,
+    edit(doc) {
+      doc.info.version = '3.0.1';
+      doc.components.schemas.AuditEntry = { type: 'object', properties: { admin_name: { type: 'string' } } };
     },
     verdict: 'none',
     kinds: [],
@@ -639,6 +669,28 @@ const requests: CorpusEntry[] = [
     kinds: ['request-narrowed'],
     operations: ['submitText'],
   },
+  {
+    name: 'parameter overridden on one operation: submitText takes any path `id` up to 64 characters',
+    area: T,
+    edit(doc) {
+      op(doc, TEXT, 'put').parameters = [
+        { name: 'id', in: 'path', required: true, schema: { type: 'string', maxLength: 64 } },
+      ];
+    },
+    verdict: 'compatible',
+    kinds: ['parameter-widened'],
+    operations: ['submitText'],
+  },
+  {
+    name: 'parameter moved from the query to a header: getSubmission `count` (removed and added)',
+    area: I,
+    edit(doc) {
+      parameter(doc, 'Count').in = 'header';
+    },
+    verdict: 'breaking',
+    kinds: ['parameter-removed', 'parameter-added-optional'],
+    operations: ['getSubmission'],
+  },
 ];
 
 /** A shared schema reached through `$ref` from both sides: each operation gets its own side's verdict. */
@@ -907,6 +959,108 @@ const responses: CorpusEntry[] = [
     kinds: ['response-narrowed'],
     operations: ['getSubmission'],
   },
+  {
+    name: 'response enum value removed: Submission `kyc.result` no longer `pending`',
+    area: I,
+    base(doc) {
+      schema(doc, 'Submission').properties.kyc.properties.result.enum = ['approved', 'rejected', 'pending'];
+    },
+    edit(doc) {
+      schema(doc, 'Submission').properties.kyc.properties.result.enum = ['approved', 'rejected'];
+    },
+    verdict: 'compatible',
+    kinds: ['response-narrowed'],
+    operations: ['getSubmission'],
+  },
+  {
+    name: 'response array size tightened: Projection `fields` maxItems 30',
+    area: I,
+    edit(doc) {
+      schema(doc, 'Projection').properties.fields.maxItems = 30;
+    },
+    verdict: 'compatible',
+    kinds: ['response-narrowed'],
+    operations: PROJECTION_READS,
+  },
+  {
+    name: 'response map values widened: TextResults `score_dimensions` may hold strings',
+    area: T,
+    edit(doc) {
+      schema(doc, 'TextResults').allOf[1].properties.score_dimensions.additionalProperties = {
+        type: ['number', 'string'],
+      };
+    },
+    verdict: 'breaking',
+    kinds: ['response-widened'],
+    operations: ['getTextResults'],
+  },
+  {
+    name: 'response tuple grows: TextualError gains a fifth item, the error category',
+    area: T,
+    edit(doc) {
+      const tuple = schema(doc, 'TextualError');
+      tuple.prefixItems.push({ type: 'string', description: 'Error category.' });
+      tuple.minItems = 5;
+      tuple.maxItems = 5;
+    },
+    verdict: 'breaking',
+    kinds: ['response-widened'],
+    operations: ['getTextResults'],
+  },
+  {
+    name: 'shared response ($ref) gains a media type: Forbidden may be text/html (every 403)',
+    area: I,
+    edit(doc) {
+      at(doc, 'components', 'responses', 'Forbidden').content['text/html'] = { schema: { type: 'string' } };
+    },
+    verdict: 'breaking',
+    kinds: ['response-media-type-added'],
+    operations: ['getSubmission', 'createProjection', ...PROJECTION_READS, 'deleteProjection'],
+  },
+  {
+    name: 'request pattern changed inside the encrypted oneOf: EncryptedRequestBody `body` base64url',
+    area: I,
+    edit(doc) {
+      schema(doc, 'EncryptedRequestBody').properties.body.pattern = '^[A-Za-z0-9_-]*={0,2}$';
+    },
+    verdict: 'breaking',
+    kinds: ['request-narrowed'],
+    operations: ['createProjection'],
+  },
+  {
+    name: 'nested $ref reached through an array: SubmissionData gains `middle_name` (Items[].data)',
+    area: I,
+    edit(doc) {
+      schema(doc, 'SubmissionData').properties.middle_name = { type: 'string' };
+    },
+    verdict: 'compatible',
+    kinds: ['response-property-added'],
+    operations: ['getSubmission'],
+    verdictOf: { 'response-property-added': 'compatible' },
+  },
+  {
+    name: 'encryption option withdrawn: no encrypted oneOf branch in the 200s nor in the create body',
+    area: I,
+    edit(doc) {
+      const encrypted = (name: string) => (branch: { $ref?: string }) => branch.$ref === ref(name).$ref;
+      for (const [path, method] of [
+        [PARTIAL, 'delete'],
+        [SUBMISSION, 'get'],
+        [PROJECTIONS, 'post'],
+        [PROJECTIONS, 'get'],
+        [PROJECTION, 'get'],
+        [PROJECTION, 'delete'],
+      ] as const) {
+        const ok = op(doc, path, method).responses['200'].content['application/json'].schema;
+        removeFrom(ok.oneOf, encrypted('EncryptedResponseBody'), 'encrypted response branch');
+      }
+      const body = op(doc, PROJECTIONS, 'post').requestBody.content['application/json'].schema;
+      removeFrom(body.oneOf, encrypted('EncryptedRequestBody'), 'encrypted request branch');
+    },
+    verdict: 'breaking',
+    kinds: ['response-narrowed', 'request-narrowed'],
+    operations: EVERY_IDCHECK,
+  },
 ];
 
 const statuses: CorpusEntry[] = [
@@ -965,6 +1119,16 @@ const statuses: CorpusEntry[] = [
     verdict: 'breaking',
     kinds: ['response-media-type-removed', 'response-media-type-added'],
     operations: ['deleteAuthorSubmissions'],
+  },
+  {
+    name: 'success status changed: createProjection answers 201 instead of 200',
+    area: I,
+    edit(doc) {
+      renameKey(op(doc, PROJECTIONS, 'post').responses, '200', '201');
+    },
+    verdict: 'breaking',
+    kinds: ['response-status-added', 'response-status-removed'],
+    operations: ['createProjection'],
   },
 ];
 
@@ -1058,6 +1222,16 @@ const errorMessages: CorpusEntry[] = [
     kinds: ['error-message-order-changed'],
     operations: ['submitText'],
   },
+  {
+    name: 'placeholder renamed and text changed: submitText `{attribute} is required` -> `{name} is missing`',
+    area: T,
+    edit(doc) {
+      message(doc, TEXT, 'put', '{attribute} is required').message = '{name} is missing';
+    },
+    verdict: 'breaking',
+    kinds: ['error-message-changed'],
+    operations: ['submitText'],
+  },
 ];
 
 const security: CorpusEntry[] = [
@@ -1071,7 +1245,6 @@ const security: CorpusEntry[] = [
     verdict: 'breaking',
     kinds: ['security-requirement-added'],
     operations: EVERY_IDCHECK,
-    verdictOf: { 'security-requirement-added': 'breaking' },
   },
   {
     name: 'security requirement removed: getTextResults needs no token',
@@ -1091,8 +1264,42 @@ const security: CorpusEntry[] = [
       op(doc, SUBMISSION, 'get').security = [{ ApiKeyAuth: [] }, { BearerAuth: [] }];
     },
     verdict: 'compatible',
-    kinds: [],
+    kinds: ['security-alternative-added'],
     operations: ['getSubmission'],
+  },
+  {
+    name: 'security alternative removed: getSubmission no longer takes a bearer token',
+    area: I,
+    base(doc) {
+      doc.components.securitySchemes.BearerAuth = { type: 'http', scheme: 'bearer' };
+      op(doc, SUBMISSION, 'get').security = [{ ApiKeyAuth: [] }, { BearerAuth: [] }];
+    },
+    edit(doc) {
+      doc.components.securitySchemes.BearerAuth = { type: 'http', scheme: 'bearer' };
+    },
+    verdict: 'breaking',
+    kinds: ['security-alternative-removed'],
+    operations: ['getSubmission'],
+  },
+  {
+    name: 'the spec-wide requirement restated on one operation: the same credentials',
+    area: I,
+    edit(doc) {
+      op(doc, SUBMISSION, 'get').security = [{ ApiKeyAuth: [] }];
+    },
+    verdict: 'none',
+    kinds: [],
+    operations: [],
+  },
+  {
+    name: 'security requirement removed spec-wide: no token on any text-assessment operation',
+    area: T,
+    edit(doc) {
+      doc.security = [];
+    },
+    verdict: 'compatible',
+    kinds: ['security-requirement-removed'],
+    operations: EVERY_TEXT,
   },
   {
     name: 'security scheme header renamed: ApiKeyAuth x-api-key -> x-argos-api-key',
