@@ -1309,6 +1309,7 @@ const security: CorpusEntry[] = [
     },
     verdict: 'breaking',
     kinds: ['security-scheme-changed'],
+    operations: EVERY_IDCHECK,
   },
   {
     name: 'security scheme type changed: TokenAuth apiKey -> http bearer',
@@ -1318,6 +1319,7 @@ const security: CorpusEntry[] = [
     },
     verdict: 'breaking',
     kinds: ['security-scheme-changed'],
+    operations: EVERY_TEXT,
   },
 ];
 
