@@ -81,7 +81,7 @@ export const KIND_VERDICT: Readonly<Record<ChangeKind, Verdict | 'depends'>> = {
   'response-status-added': 'breaking',
   'response-status-removed': 'compatible',
   'response-media-type-added': 'breaking',
-  'response-media-type-removed': 'compatible',
+  'response-media-type-removed': 'breaking',
   'response-property-added': 'depends',
   'response-property-removed': 'breaking',
   'response-property-became-optional': 'breaking',
@@ -886,8 +886,9 @@ const responses: CorpusEntry[] = [
       schema(doc, 'Submission').properties.created_at.pattern =
         '^[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{2}-[0-9]{2}-[0-9]{2}-[0-9]{3}$';
     },
-    verdict: 'breaking',
-    kinds: ['response-widened'],
+    // a pattern added to what a client receives promises more: narrower, compatible
+    verdict: 'compatible',
+    kinds: ['response-narrowed'],
     operations: ['getSubmission'],
   },
   {
@@ -1106,7 +1107,8 @@ const statuses: CorpusEntry[] = [
       op(doc, RESULTS, 'get').responses['200'].content['text/plain'] = { schema: { type: 'string' } };
     },
     edit() {},
-    verdict: 'compatible',
+    // a client that reads only text/plain now gets the other type: breaking
+    verdict: 'breaking',
     kinds: ['response-media-type-removed'],
     operations: ['getTextResults'],
   },
