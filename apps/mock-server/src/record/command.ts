@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KEY_MIN_LENGTH } from '@scrub/spec/recording';
 import { onStopSignals } from '../command/signals.js';
-import { integer, usageError } from '../command/usage.js';
+import { checkOrigins, integer, usageError } from '../command/usage.js';
 import { RECORD_HELP } from './help.js';
 import { type RunningRecorder, startRecorder, upstreamOf } from './recorder.js';
 import { finish } from './summary.js';
@@ -28,6 +28,8 @@ function parseOptions(argv: string[]) {
         force: { type: 'boolean', default: false },
         port: { type: 'string', short: 'p' },
         host: { type: 'string', default: '127.0.0.1' },
+        'allowed-host': { type: 'string', multiple: true, default: [] },
+        'admin-origin': { type: 'string', multiple: true, default: [] },
         'redact-key': { type: 'string' },
         grace: { type: 'string' },
         quiet: { type: 'boolean', short: 'q', default: false },
@@ -72,6 +74,7 @@ function recordOptions(args: ReturnType<typeof parseOptions>) {
   } catch (error) {
     fail(`--upstream: ${(error as Error).message}`);
   }
+  checkOrigins(COMMAND, args['admin-origin']);
   const key = args['redact-key'] ?? (process.env.SCRUB_REDACT_KEY || undefined);
   if (key !== undefined && key.length < KEY_MIN_LENGTH)
     fail(`the redact key (--redact-key or SCRUB_REDACT_KEY) must be at least ${KEY_MIN_LENGTH} characters`);
@@ -81,6 +84,8 @@ function recordOptions(args: ReturnType<typeof parseOptions>) {
     force: args.force,
     port: integer(COMMAND, '--port', args.port, 0, 65535) ?? 4010,
     host: args.host,
+    allowedHosts: args['allowed-host'],
+    adminOrigins: args['admin-origin'],
     key,
     grace: integer(COMMAND, '--grace', args.grace, 0, 600_000) ?? 5_000,
     quiet: args.quiet,
@@ -113,6 +118,8 @@ export async function record(argv: string[]): Promise<void> {
       upstream: options.upstream,
       port: options.port,
       host: options.host,
+      allowedHosts: options.allowedHosts,
+      adminOrigins: options.adminOrigins,
       quiet: options.quiet,
       ...(options.key === undefined ? {} : { key: options.key }),
     });

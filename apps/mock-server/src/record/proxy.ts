@@ -1,7 +1,11 @@
 // The recording proxy: a node:http server that forwards every request to the upstream with fetch and
 // hands back its answer as it came (status, headers, body bytes), keeping each exchange in memory
-// (bodies as text) for the recording. Nothing is written here: see write.ts.
+// (bodies as text) for the recording. Nothing is written here: see write.ts. It guards itself as the
+// mock does (docs/decisions.md "Admin routes and the browser"): what it refuses is neither forwarded
+// nor recorded.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { isAdminPath, type MockResponse } from '@scrub/mocks/core';
+import { Guard, isLoopbackAddress } from '@scrub/mocks/http';
 import type { Exchange, Header } from '@scrub/spec/recording';
 import { carriesBody, forwardedRequestHeaders, returnedResponseHeaders } from './headers.js';
 import { logLine } from './log.js';
@@ -11,6 +15,10 @@ export interface RecordingProxyOptions {
   upstream: URL;
   /** One line per request (`METHOD /path STATUS ms`); none when absent. */
   log?: (line: string) => void;
+  /** Host names accepted besides loopback ones (`localhost`, `127.x.x.x`, `[::1]`) while it listens on loopback. */
+  allowedHosts?: readonly string[];
+  /** Browser origins whose `/__mock/*` requests are forwarded; by default one there with an `Origin` gets 403. */
+  adminOrigins?: readonly string[];
 }
 
 export interface RecordingProxy {
@@ -27,6 +35,8 @@ export interface RecordingProxy {
 interface ProxyContext {
   readonly upstream: URL;
   readonly log: ((line: string) => void) | undefined;
+  /** The Host and Origin checks; `loopbackOnly` is set once the server listens. */
+  readonly guard: Guard;
   /** One slot per request, in arrival order; filled when the upstream's answer is complete. */
   readonly slots: (Exchange | undefined)[];
   /** The upstream calls in flight: a forced stop aborts them. */
@@ -45,6 +55,7 @@ export function createRecordingProxy(options: RecordingProxyOptions): RecordingP
   const context: ProxyContext = {
     upstream: options.upstream,
     log: options.log,
+    guard: new Guard({ allowedHosts: options.allowedHosts ?? [], adminOrigins: options.adminOrigins ?? [] }),
     slots: [],
     calls: new Set(),
     stopping: undefined,
@@ -56,6 +67,10 @@ export function createRecordingProxy(options: RecordingProxyOptions): RecordingP
       if (res.headersSent) res.destroy();
       else send(context, res, ownAnswer({ status: 502, message: 'the upstream answer could not be handed back' }));
     });
+  });
+  server.on('listening', () => {
+    const address = server.address();
+    context.guard.loopbackOnly = typeof address === 'object' && address !== null && isLoopbackAddress(address.address);
   });
   return {
     server,
@@ -95,13 +110,37 @@ export function upstreamUrl(upstream: URL, target: string): URL {
   return new URL(upstream.origin + upstream.pathname.replace(/\/$/, '') + path);
 }
 
+/**
+ * Why a request is not forwarded: a Host that is not this machine's (DNS rebinding: the proxy sends the
+ * upstream its own Host, so the upstream's check never sees the page's), or a web page at `/__mock/*`.
+ */
+function refusalOf(guard: Guard, upstream: URL, req: IncomingMessage): MockResponse | undefined {
+  const refusal = guard.hostRefusal(req.headers.host);
+  if (refusal) return refusal;
+  // the path the upstream gets (dot segments resolved), with and without the upstream's base path
+  const { pathname } = upstreamUrl(upstream, req.url ?? '/');
+  const base = upstream.pathname.replace(/\/$/, '');
+  const admin = isAdminPath(pathname) || (pathname.startsWith(`${base}/`) && isAdminPath(pathname.slice(base.length)));
+  return admin ? guard.adminRefusal(req) : undefined;
+}
+
+/** A refusal as the mock writes it: JSON, no CORS header. */
+function refusalAnswer(refusal: MockResponse) {
+  const body = Buffer.from(refusal.body ?? '');
+  const headers = Object.entries(refusal.headers).map(([name, value]) => ({ name, value }));
+  headers.push({ name: 'content-length', value: String(body.length) });
+  return { status: refusal.status, statusText: '', headers, body };
+}
+
 async function proxied(context: ProxyContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const started = performance.now();
   const startedDateTime = new Date().toISOString();
   const method = req.method ?? 'GET';
   const target = req.url ?? '/';
-  const slot = context.slots.push(undefined) - 1;
   const done = (outcome: number | string) => context.log?.(logLine(method, target, outcome, started));
+  const refusal = refusalOf(context.guard, context.upstream, req);
+  if (refusal) return done(send(context, res, refusalAnswer(refusal))); // its body is never read
+  const slot = context.slots.push(undefined) - 1;
   let body: Buffer;
   try {
     body = await readBody(req);

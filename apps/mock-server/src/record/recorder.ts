@@ -9,8 +9,18 @@ export interface StartRecorderOptions {
   upstream: string | URL;
   /** Port to listen on (default 0: a free port, see `url`). */
   port?: number;
-  /** Address to bind (default `127.0.0.1`). */
+  /**
+   * Address to bind (default `127.0.0.1`). While it is a loopback address, a request whose `Host` is not
+   * a loopback name (`localhost`, `127.x.x.x`, `[::1]`) nor in `allowedHosts` gets 403 (DNS rebinding).
+   */
   host?: string;
+  /** Host names accepted besides the loopback ones while bound to loopback. */
+  allowedHosts?: readonly string[];
+  /**
+   * Browser origins whose `/__mock/*` requests are forwarded (the upstream mock must list them too); by
+   * default a `/__mock/*` request with an `Origin` header gets 403 (a web page cannot use the admin routes).
+   */
+  adminOrigins?: readonly string[];
   /**
    * Secret of the keyed HMAC that derives the pseudonyms (same key, same pseudonyms across
    * recordings); default: a random one per recording.
@@ -50,7 +60,12 @@ export function upstreamOf(upstream: string | URL): URL {
 export async function startRecorder(options: StartRecorderOptions): Promise<RunningRecorder> {
   const upstream = upstreamOf(options.upstream);
   const quiet = options.quiet ?? true;
-  const proxy = createRecordingProxy({ upstream, ...(quiet ? {} : { log: (line: string) => console.log(line) }) });
+  const proxy = createRecordingProxy({
+    upstream,
+    ...(quiet ? {} : { log: (line: string) => console.log(line) }),
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+    ...(options.adminOrigins ? { adminOrigins: options.adminOrigins } : {}),
+  });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     proxy.server.once('error', reject);

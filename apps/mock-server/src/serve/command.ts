@@ -2,7 +2,7 @@
 // `startMockServer` (the library's one way to start it), then the ready line and the signals.
 import { parseArgs } from 'node:util';
 import { onStopSignals } from '../command/signals.js';
-import { integer, usageError } from '../command/usage.js';
+import { checkOrigins, integer, usageError } from '../command/usage.js';
 import { type RunningMockServer, type StartMockServerOptions, startLogged } from '../start.js';
 import { SERVE_HELP } from './help.js';
 import { RequestLog } from './request-log.js';
@@ -44,16 +44,7 @@ function serverOptions(args: ServeArgs): { options: StartMockServerOptions; grac
   const port = integer(COMMAND, '--port', args.port ?? process.env.PORT, 0, 65535) ?? 4010;
   const resultsNotReadyPolls = integer(COMMAND, '--results-not-ready', args['results-not-ready'], 0, 1000);
   const grace = integer(COMMAND, '--grace', args.grace, 0, 600_000) ?? 5_000;
-  for (const origin of args['admin-origin']) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(origin);
-    } catch {}
-    if (!parsed || parsed.origin !== origin)
-      fail(
-        `--admin-origin must be an origin like http://localhost:5173 (scheme, host, port; no path), got "${origin}"`,
-      );
-  }
+  checkOrigins(COMMAND, args['admin-origin']);
   const adminToken = args['admin-token'] ?? process.env.SCRUB_MOCK_ADMIN_TOKEN;
   if (adminToken !== undefined && !/^[\x21-\x7e]{8,}$/.test(adminToken))
     fail('the admin token must be at least 8 visible ASCII characters');

@@ -3,6 +3,7 @@
 // the files it writes, what it prints, and that the written fixture serves what was recorded.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +61,8 @@ describe('scrub-mock record: usage', () => {
         '--force',
         '--port <n>',
         '--host <addr>',
+        '--allowed-host <name>',
+        '--admin-origin <origin>',
         '--redact-key <secret>',
         'Prefer env SCRUB_REDACT_KEY, which keeps it out of the process list',
         '--grace <ms>',
@@ -128,6 +131,12 @@ describe('scrub-mock record: usage', () => {
       '--port must be an integer from 0 to 65535, got "x"',
     ],
     ['an unknown flag', ['--upstream', 'https://s.test', '--colour'], "Unknown option '--colour'"],
+    [
+      'an --admin-origin with a path',
+      ['--upstream', 'https://s.test', '--out', join(tmp, 'o'), '--admin-origin', 'http://localhost:5173/app'],
+      '--admin-origin must be an origin like http://localhost:5173 (scheme, host, port; no path), ' +
+        'got "http://localhost:5173/app"',
+    ],
     [
       'a short key',
       ['--upstream', 'https://s.test', '--out', join(tmp, 'o'), '--redact-key', 'short-1'],
@@ -300,6 +309,65 @@ describe('scrub-mock record: a session', () => {
     ]);
     expect(statSync(join(out, 'recording.har')).mode & 0o777).toBe(0o600);
     expect(readdirSync(out).sort()).toEqual(['fixture.json', 'recording.har']);
+  });
+
+  it('refuses a foreign Host (but --allowed-host) and a web page at /__mock: 403, not in either file', async () => {
+    const out = join(tmp, 'guarded');
+    const run = start([
+      'record',
+      '--upstream',
+      upstream.url,
+      '--out',
+      out,
+      '--port',
+      '0',
+      '--allowed-host',
+      'dev.test',
+    ]);
+    const url = await run.ready;
+    const { port } = new URL(url);
+    const send = (path: string, headers: Record<string, string>, method = 'GET') =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(
+          `${url}${path}`,
+          { method, headers: { 'x-api-key': 'test-api-key', ...headers } },
+          (res) => {
+            let body = '';
+            res.on('data', (d) => (body += d)).on('end', () => resolve({ status: res.statusCode!, body }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    const evil = `evil.example:${port}`;
+    expect(await send('/v3/submission?submission_id=s1', { host: evil })).toEqual({
+      status: 403,
+      body: JSON.stringify({
+        message: `Host ${evil} is not allowed: the mock answers loopback names only (allow a host with --allowed-host)`,
+      }),
+    });
+    expect(await send('/__mock/state', { host: evil })).toMatchObject({ status: 403 });
+    expect(await send('/__mock/reset', { origin: 'http://evil.example' }, 'POST')).toEqual({
+      status: 403,
+      body: JSON.stringify({
+        message:
+          "Origin http://evil.example may not use /__mock routes (a web page cannot read or change the mock's state; " +
+          'allow an origin with --admin-origin)',
+      }),
+    });
+    expect((await send('/v3/projection', { host: `dev.test:${port}` })).status).toBe(200);
+    expect((await send('/v3/projection', { host: `localhost:${port}` })).status).toBe(200);
+    await vi.waitFor(() => expect(run.output().out.match(/ 200 [\d.]+ms/g)).toHaveLength(2));
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+    const recorded = fromHar(JSON.parse(readFileSync(join(out, 'recording.har'), 'utf8')));
+    expect(recorded.map((e) => [e.request.method, new URL(e.request.url).pathname, e.response.status])).toEqual([
+      ['GET', '/v3/projection', 200],
+      ['GET', '/v3/projection', 200],
+    ]);
+    const files = written(out);
+    for (const refused of ['evil.example', '__mock', 'is not allowed', 'may not use'])
+      expect(files).not.toContain(refused);
   });
 
   it('with nothing recorded it writes nothing and exits 0', async () => {

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, request, type Server } from 'node:h
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loggedPath } from '../../src/record/log.js';
 import { createRecordingProxy, type RecordingProxy, upstreamUrl } from '../../src/record/proxy.js';
 import { type RunningMockServer, startMockServer } from '../../src/start.js';
 
@@ -287,5 +288,173 @@ describe('upstreamUrl', () => {
     ['http://127.0.0.1:9', '*', 'http://127.0.0.1:9/'],
   ])('%s + %s -> %s (never another host)', (base, target, expected) => {
     expect(upstreamUrl(new URL(base), target).href).toBe(expected);
+  });
+});
+
+/** An answer to a request sent with exactly these headers (`Host` included, which fetch cannot set). */
+function raw(url: string, path: string, headers: Record<string, string>, method = 'GET', body?: string) {
+  return new Promise<{ status: number; headers: IncomingMessage['headers']; body: string }>((resolve, reject) => {
+    const req = request(`${url}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+      );
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** An answer as a client relies on it: status, content type, CORS headers, body. */
+const refusalSeen = (answer: Awaited<ReturnType<typeof raw>>) => ({
+  status: answer.status,
+  type: answer.headers['content-type'],
+  cors: Object.keys(answer.headers).filter((name) => name.startsWith('access-control-')),
+  body: answer.body,
+});
+
+const hostRefused = (host: string) =>
+  JSON.stringify({
+    message: `Host ${host} is not allowed: the mock answers loopback names only (allow a host with --allowed-host)`,
+  });
+const FOREIGN = 'http://evil.example';
+const originRefused = JSON.stringify({
+  message:
+    `Origin ${FOREIGN} may not use /__mock routes (a web page cannot read or change the mock's state; ` +
+    'allow an origin with --admin-origin)',
+});
+
+describe('the recording proxy and web pages (docs/decisions.md "Admin routes and the browser")', () => {
+  const port = (url: string) => new URL(url).port;
+
+  it.each([
+    ['GET', '/__mock/state'],
+    ['POST', '/__mock/reset'],
+    ['GET', '/v3/projection'],
+  ])(
+    'refuses %s %s with a foreign Host (DNS rebinding) as the mock does: 403, never forwarded nor kept',
+    async (method, path) => {
+      const host = `evil.example:${port(viaMockUrl)}`;
+      const headers = { host, ...KEY };
+      const kept = viaMock.exchanges().length;
+      const journal = (await (await fetch(`${mock.url}/__mock/requests`)).json()) as unknown[];
+      const proxied = await raw(viaMockUrl, path, headers, method);
+      expect(refusalSeen(proxied)).toEqual({
+        status: 403,
+        type: 'application/json',
+        cors: [],
+        body: hostRefused(host),
+      });
+      // the mock's own refusal of the same request is the same answer
+      expect(refusalSeen(await raw(mock.url, path, headers, method))).toEqual(refusalSeen(proxied));
+      expect(viaMock.exchanges()).toHaveLength(kept);
+      expect(await (await fetch(`${mock.url}/__mock/requests`)).json()).toEqual(journal);
+      expect(logged.at(-1)!.replace(/ [\d.]+ms$/, '')).toBe(`${method} ${loggedPath(method, path)} 403`);
+    },
+  );
+
+  it('never sends the upstream a request with a foreign Host, whatever its path or body', async () => {
+    const before = received.length;
+    const kept = viaEdge.exchanges().length;
+    for (const host of [
+      'evil.example',
+      `evil.example:${port(viaEdgeUrl)}`,
+      'LOCALHOST.evil.example',
+      '127.0.0.1.nip.io',
+    ])
+      expect((await raw(viaEdgeUrl, '/echo', { host }, 'POST', '{"a":1}')).status, host).toBe(403);
+    expect(received).toHaveLength(before);
+    expect(viaEdge.exchanges()).toHaveLength(kept);
+  });
+
+  it.each(['localhost', '127.0.0.1', '[::1]', 'LocalHost', '127.3.2.1'])(
+    'forwards a request with Host %s:<port> (a loopback name)',
+    async (name) => {
+      const before = received.length;
+      const answer = await raw(viaEdgeUrl, '/echo', { host: `${name}:${port(viaEdgeUrl)}` });
+      expect([answer.status, answer.body]).toEqual([200, JSON.stringify({ echo: true })]);
+      expect(received).toHaveLength(before + 1);
+    },
+  );
+
+  it('forwards a Host listed in allowedHosts, and still refuses others', async () => {
+    const proxy = createRecordingProxy({ upstream: new URL(upstreamUrlText), allowedHosts: ['dev.test'] });
+    const url = await listen(proxy.server);
+    try {
+      expect((await raw(url, '/echo', { host: `dev.test:${port(url)}` })).status).toBe(200);
+      const refused = await raw(url, '/echo', { host: `evil.example:${port(url)}` });
+      expect([refused.status, refused.body]).toEqual([403, hostRefused(`evil.example:${port(url)}`)]);
+      expect(proxy.exchanges()).toHaveLength(1);
+    } finally {
+      await proxy.stop(100);
+    }
+  });
+
+  it('listening on a non-loopback address, it answers any Host (as the mock does there)', async () => {
+    const proxy = createRecordingProxy({ upstream: new URL(upstreamUrlText) });
+    await new Promise<void>((resolve) => proxy.server.listen(0, '0.0.0.0', resolve));
+    const url = `http://127.0.0.1:${(proxy.server.address() as AddressInfo).port}`;
+    try {
+      expect((await raw(url, '/echo', { host: 'staging-proxy.internal' })).status).toBe(200);
+      expect(proxy.exchanges()).toHaveLength(1);
+    } finally {
+      await proxy.stop(100);
+    }
+  });
+
+  it.each([
+    ['POST', '/__mock/reset', undefined],
+    ['PUT', '/__mock/state', '{}'],
+    ['DELETE', '/__mock/requests', undefined],
+    ['GET', '/__mock/state', undefined],
+  ])(
+    'refuses %s %s from a web page of another origin as the mock does, never forwarded',
+    async (method, path, body) => {
+      const headers = { origin: FOREIGN, 'content-type': 'application/json' };
+      const kept = viaMock.exchanges().length;
+      const proxied = await raw(viaMockUrl, path, headers, method, body);
+      expect(refusalSeen(proxied)).toEqual({ status: 403, type: 'application/json', cors: [], body: originRefused });
+      expect(refusalSeen(await raw(mock.url, path, headers, method, body))).toEqual(refusalSeen(proxied));
+      expect(viaMock.exchanges()).toHaveLength(kept);
+    },
+  );
+
+  it('refuses an admin preflight and an admin path under the base path or after dot segments', async () => {
+    const before = received.length;
+    const preflight = await raw(
+      viaEdgeUrl,
+      '/__mock/reset',
+      {
+        origin: FOREIGN,
+        'access-control-request-method': 'POST',
+      },
+      'OPTIONS',
+    );
+    for (const path of ['/__mock/state', '/x/../__mock/state', '/../__mock/state'])
+      expect(await raw(viaEdgeUrl, path, { origin: FOREIGN }), path).toMatchObject({
+        status: 403,
+        body: originRefused,
+      });
+    expect([preflight.status, preflight.body]).toEqual([403, originRefused]);
+    expect(received).toHaveLength(before);
+    // the API routes stay open to web pages, and admin requests without an Origin (curl, test code) pass
+    expect((await raw(viaEdgeUrl, '/echo', { origin: FOREIGN })).status).toBe(200);
+    expect((await raw(viaEdgeUrl, '/__mock/state', {})).status).toBe(200);
+    expect(received).toHaveLength(before + 2);
+  });
+
+  it('forwards the /__mock requests of an origin listed in adminOrigins', async () => {
+    const listed = 'http://localhost:5173';
+    const proxy = createRecordingProxy({ upstream: new URL(upstreamUrlText), adminOrigins: [listed] });
+    const url = await listen(proxy.server);
+    const before = received.length;
+    try {
+      expect((await raw(url, '/__mock/state', { origin: listed })).status).toBe(200);
+      expect((await raw(url, '/__mock/state', { origin: FOREIGN })).body).toBe(originRefused);
+      expect(received).toHaveLength(before + 1);
+    } finally {
+      await proxy.stop(100);
+    }
   });
 });

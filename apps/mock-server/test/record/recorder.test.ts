@@ -85,6 +85,25 @@ describe('startRecorder', () => {
     await expect(attempt).rejects.toThrow(new TypeError(message));
   });
 
+  it('adminOrigins: a listed origin uses /__mock through it when the mock lists it too; others get 403', async () => {
+    const listed = 'http://localhost:5173';
+    const guarded = await startMockServer({ adminOrigins: [listed] });
+    const recorder = await startRecorder({ upstream: guarded.url, adminOrigins: [listed] });
+    try {
+      const read = await fetch(`${recorder.url}/__mock/state`, { headers: { origin: listed } });
+      expect([read.status, read.headers.get('access-control-allow-origin')]).toEqual([200, listed]);
+      expect(await read.json()).toEqual(await (await fetch(`${guarded.url}/__mock/state`)).json());
+      const other = await fetch(`${recorder.url}/__mock/state`, { headers: { origin: 'http://localhost:3000' } });
+      expect([other.status, other.headers.get('access-control-allow-origin')]).toEqual([403, null]);
+      expect(recorder.exchanges().map((e) => [new URL(e.request.url).pathname, e.response.status])).toEqual([
+        ['/__mock/state', 200],
+      ]);
+    } finally {
+      await recorder.stop(100);
+      await guarded.close();
+    }
+  });
+
   it('rejects with code EADDRINUSE when the port is taken', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));

@@ -43,6 +43,10 @@ function hostName(host: string): string {
 // compared as digests: equal lengths always, so neither the token nor its length leaks through timing
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
+/**
+ * A server's checks of `Host` (while `loopbackOnly`) and of the admin routes' callers; set
+ * `loopbackOnly` from the address it listens on (`isLoopbackAddress`).
+ */
 export class Guard {
   /** True while the server listens on a loopback address: then only loopback (and allowed) Host names. */
   loopbackOnly = true;
