@@ -29,8 +29,12 @@ export function diffText(specs: readonly ComparedSpec[]): string {
   const lines: string[] = [];
   for (const spec of specs) {
     lines.push(`${spec.file} (${spec.diff.title}) against ${spec.base}: ${summary(spec)}`);
-    for (const c of ordered(spec.diff.changes)) {
-      lines.push(`  ${c.verdict.padEnd(10)} ${c.kind.padEnd(34)} ${c.operation ?? ''}  ${c.where}: ${c.message}`);
+    const changes = ordered(spec.diff.changes);
+    const width = (pick: (c: SpecChange) => string) => Math.max(0, ...changes.map((c) => pick(c).length));
+    const [kinds, operations] = [width((c) => c.kind), width((c) => c.operation ?? '')];
+    for (const c of changes) {
+      const columns = [c.verdict.padEnd(10), c.kind.padEnd(kinds), (c.operation ?? '').padEnd(operations)];
+      lines.push(`  ${columns.join(' ')}  ${c.where}: ${c.message}`);
     }
   }
   lines.push(`verdict: ${overallVerdict(specs)}`);
