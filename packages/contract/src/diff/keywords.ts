@@ -101,7 +101,7 @@ export function compareBounds(ctx: SchemaContext, emit: Emit, base: Node, head: 
 /** `pattern` and `format`: added narrows, removed widens, replaced cannot be proven either way. */
 export function compareText(ctx: SchemaContext, emit: Emit, key: string, pair: [Node, Node], where: string): void {
   const [before, after] = pair.map((node) => node[key]);
-  if (before === after) return;
+  if (show(before) === show(after)) return;
   const what = `${key} ${show(before)} -> ${show(after)}`;
   const direction = before === undefined ? 'narrowed' : after === undefined ? 'widened' : 'changed';
   emitValues(ctx, emit, direction, where, what);
@@ -110,6 +110,7 @@ export function compareText(ctx: SchemaContext, emit: Emit, key: string, pair: [
 /** Keywords that describe and never constrain; or that the comparisons here read themselves. */
 const NOT_CONSTRAINTS = new Set([
   ...['$ref', 'description', 'title', 'summary', 'example', 'examples', 'default', 'deprecated', '$comment'],
+  ...['$id', '$schema', '$anchor', '$defs', 'definitions'],
   ...['readOnly', 'writeOnly', 'externalDocs', 'xml', 'discriminator', 'contentMediaType', 'nullable'],
   ...['type', 'enum', 'const', 'pattern', 'format', ...LOWER, ...UPPER, 'properties', 'required'],
   ...['additionalProperties', 'unevaluatedProperties', 'items', 'oneOf', 'anyOf', 'allOf'],

@@ -35,9 +35,10 @@ function compareOne(versions: Versions, before: Node, after: Node): Finding[] {
     });
   }
   for (const key of SERIALIZATION) {
-    if (before[key] === after[key]) continue;
+    const [was, is] = [JSON.stringify(before[key]) ?? 'default', JSON.stringify(after[key]) ?? 'default'];
+    if (was === is) continue;
     // The same values written differently on the wire: a client's requests no longer parse.
-    const message = `${key} ${String(before[key] ?? 'default')} -> ${String(after[key] ?? 'default')}`;
+    const message = `${key} ${was} -> ${is}`;
     findings.push({ ...valueChange('parameter', 'changed'), where, message });
   }
   return findings;

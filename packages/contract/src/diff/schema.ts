@@ -116,9 +116,9 @@ function pairBranches(
 function compareBranches(ctx: SchemaContext, emit: Emit, base: Node, head: Node, path: string): void {
   const where = placeOf(ctx, path);
   for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
-    const [before, after] = [base[key], head[key]];
+    const [before, after] = [base[key], head[key]].map((list) => (Array.isArray(list) ? list : undefined));
     if (before === undefined && after === undefined) continue;
-    if (!Array.isArray(before) || !Array.isArray(after)) {
+    if (before === undefined || after === undefined) {
       emitValues(ctx, emit, 'changed', where, `${key} ${before === undefined ? 'added' : 'removed'}`);
       continue;
     }

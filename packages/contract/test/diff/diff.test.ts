@@ -1,5 +1,6 @@
 import { document as idcheck } from '@scrub/spec/idcheck/document';
 import { document as text } from '@scrub/spec/text-assessment/document';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../src/diff/diff.js';
 
@@ -65,5 +66,45 @@ describe('diffSpecs', () => {
     head.paths['/v3/health'] = { get: { operationId: 'health', responses: { 200: { description: 'ok' } } } };
     const diff = diffSpecs(idcheck, head);
     expect(diff).toMatchObject({ verdict: 'compatible', changedOperations: ['health'] });
+  });
+});
+
+describe('diffSpecs on any edit', () => {
+  /** Every place in the spec a spec author (or a broken generator) could put another value. */
+  const places = (node: unknown, path: string[] = []): string[][] =>
+    node && typeof node === 'object'
+      ? [path, ...Object.entries(node).flatMap(([key, value]) => places(value, [...path, key]))]
+      : [path];
+  const all = places(idcheck).filter((path) => path.length > 0);
+  const edit = (doc: Record<string, unknown>, path: string[], value: unknown) => {
+    const parent = path.slice(0, -1).reduce<any>((at, key) => at[key], doc);
+    parent[path.at(-1)!] = value;
+  };
+
+  it('never throws, gives known kinds with their side of the verdict, and nothing for an unchanged copy', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(all.length - 1), fc.jsonValue({ maxDepth: 2 })), { minLength: 1, maxLength: 4 }),
+        (edits) => {
+          const head = copy(idcheck);
+          for (const [i, value] of edits) {
+            try {
+              edit(head, all[i]!, value);
+            } catch {
+              // an earlier edit removed the parent: this one has nowhere to go
+            }
+          }
+          for (const diff of [diffSpecs(idcheck, head), diffSpecs(head, idcheck)]) {
+            for (const change of diff.changes) {
+              expect(['breaking', 'compatible']).toContain(change.verdict);
+              expect(change.where).not.toBe('');
+            }
+            expect(diff.verdict).toBe(diff.changes.some((c) => c.verdict === 'breaking') ? 'breaking' : 'compatible');
+          }
+          expect(diffSpecs(head, copy(head)).changes).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
