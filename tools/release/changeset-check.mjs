@@ -5,13 +5,17 @@
 import { parse } from 'yaml';
 import { main } from './src/cli.mjs';
 
+/** @param {string} text @param {string} name @returns {Readonly<Record<string, unknown>>} */
+function spec(text, name) {
+  const doc = parse(text, { maxAliasCount: 100 });
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new Error(`${name} is not a YAML mapping`);
+  return doc;
+}
+
 /** @type {import('./src/check.mjs').DiffSpecs} */
-async function diffSpecs(base, head) {
-  const contract = /** @type {{ diffSpecs?: (base: unknown, head: unknown) => import('./src/rules.mjs').Diff }} */ (
-    /** @type {unknown} */ (await import('@scrub/contract'))
-  );
-  if (typeof contract.diffSpecs !== 'function') throw new Error('@scrub/contract exports no diffSpecs yet');
-  return contract.diffSpecs(parse(base), parse(head));
+async function diffSpecs(base, head, file) {
+  const contract = await import('@scrub/contract');
+  return contract.diffSpecs(spec(base, `${file} at the release`), spec(head, file));
 }
 
 process.exitCode = await main(process.argv.slice(2), {
