@@ -4,9 +4,11 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { changeset, commit, git, released, SPEC_PACKAGES, write } from './repo.js';
+import { changeset, cleanup, commit, git, released, SPEC_PACKAGES, write } from './repo.js';
+
+afterAll(cleanup);
 
 const BIN = fileURLToPath(new URL('../changeset-check.mjs', import.meta.url));
 const IDCHECK = readFileSync(fileURLToPath(new URL('../../../openapi/idcheck.yaml', import.meta.url)), 'utf8');

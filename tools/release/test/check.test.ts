@@ -1,8 +1,10 @@
 // The requirements the check derives from what changed: which files count, what the spec diff is
 // given, and the need of a spec added, removed or unreadable.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CannotCheck, check, type DiffSpecs } from '../src/check.mjs';
-import { BREAKING_EDIT, changeset, fakeDiff, released, remove, SPEC, SPEC_PACKAGES, write } from './repo.js';
+import { BREAKING_EDIT, changeset, cleanup, fakeDiff, released, remove, SPEC, SPEC_PACKAGES, write } from './repo.js';
+
+afterAll(cleanup);
 
 const lines = async (root: string, diffSpecs: DiffSpecs = fakeDiff) =>
   (await check({ root, diffSpecs })).results.map(({ ok, line }) => `${ok ? '✓' : '✗'} ${line}`);

@@ -1,15 +1,14 @@
 // The check end to end on throwaway repositories: the exit code and the line of each requirement,
 // with a fake spec diff that reads its changes from markers in the spec.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main, USAGE } from '../src/cli.mjs';
 import {
   BREAKING_EDIT,
   COMPATIBLE_EDIT,
   changeset,
+  cleanup,
   commit,
   FIRST_RELEASE,
   fakeDiff,
@@ -17,8 +16,11 @@ import {
   REPORT,
   released,
   SPEC_PACKAGES,
+  scratch,
   write,
 } from './repo.js';
+
+afterAll(cleanup);
 
 async function run(root: string, ...argv: string[]) {
   const out: string[] = [];
@@ -225,7 +227,7 @@ describe('usage', () => {
     const option = await run(root, '--sine', 'HEAD');
     expect(option.code).toBe(2);
     expect(option.err[0]).toMatch(/^changesets: Unknown option '--sine'/);
-    const outside = mkdtempSync(join(tmpdir(), 'scrub-not-git-'));
+    const outside = scratch('scrub-not-git-');
     expect(await run(outside)).toMatchObject({ code: 2, err: [`changesets: ${outside} is not in a git work tree`] });
   });
 
@@ -235,7 +237,7 @@ describe('usage', () => {
 
   it('a shallow clone: exit 2, saying why, rather than passing', async () => {
     const origin = released();
-    const clone = join(mkdtempSync(join(tmpdir(), 'scrub-shallow-')), 'clone');
+    const clone = join(scratch('scrub-shallow-'), 'clone');
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
     const { code, err } = await run(clone);
     expect(code).toBe(2);

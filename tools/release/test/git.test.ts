@@ -1,11 +1,11 @@
 // What git tells the check: the last release tag, the files changed since a ref, a file at a ref.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { changedFiles, isCommit, isShallow, lastReleaseTag, showAt, workTreeRoot } from '../src/git.mjs';
-import { commit, git, released, remove, SPEC, write } from './repo.js';
+import { cleanup, commit, git, released, remove, SPEC, scratch, write } from './repo.js';
+
+afterAll(cleanup);
 
 const GLOBS = ['openapi/*.yaml', 'packages/*/api/*.api.md'];
 
@@ -22,7 +22,7 @@ describe('lastReleaseTag', () => {
 
   it('none: no tag, or no commit at all', () => {
     expect(lastReleaseTag(released({ tag: false }))).toBeUndefined();
-    const empty = mkdtempSync(join(tmpdir(), 'scrub-git-'));
+    const empty = scratch('scrub-git-');
     git(empty, 'init', '-q');
     expect(lastReleaseTag(empty)).toBeUndefined();
   });
@@ -84,7 +84,7 @@ describe('the rest', () => {
 
   it('isShallow: a clone with --depth is, a full clone is not', () => {
     const origin = released();
-    const dir = mkdtempSync(join(tmpdir(), 'scrub-clone-'));
+    const dir = scratch('scrub-clone-');
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin}`, join(dir, 'shallow')]);
     execFileSync('git', ['clone', '-q', origin, join(dir, 'full')]);
     expect(isShallow(join(dir, 'shallow'))).toBe(true);

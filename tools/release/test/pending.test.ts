@@ -1,14 +1,12 @@
-// The pending changesets as changesets reads them, and the bump they give a package.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BREAKING, type Changeset, given, pendingChangesets } from '../src/pending.mjs';
-import { changeset, write } from './repo.js';
+import { changeset, cleanup, scratch, write } from './repo.js';
+
+afterAll(cleanup);
 
 describe('pendingChangesets', () => {
   it('reads .changeset/*.md but README.md, sorted by file', () => {
-    const root = mkdtempSync(join(tmpdir(), 'scrub-pending-'));
+    const root = scratch('scrub-pending-');
     write(root, { '.changeset/README.md': '# Changesets\n', '.changeset/config.json': '{}\n' });
     changeset(root, 'b', { '@scrub/sdk': 'major' }, 'Removes x.');
     changeset(root, 'a', { '@scrub/spec': 'patch', '@scrub/mocks': 'none' }, 'Fixes y.');
@@ -26,11 +24,11 @@ describe('pendingChangesets', () => {
   });
 
   it('no .changeset directory: none pending', () => {
-    expect(pendingChangesets(mkdtempSync(join(tmpdir(), 'scrub-pending-')))).toEqual([]);
+    expect(pendingChangesets(scratch('scrub-pending-'))).toEqual([]);
   });
 
   it('a file without front matter: an error naming it', () => {
-    const root = mkdtempSync(join(tmpdir(), 'scrub-pending-'));
+    const root = scratch('scrub-pending-');
     write(root, { '.changeset/oops.md': 'just words\n' });
     expect(() => pendingChangesets(root)).toThrow(
       'cannot read .changeset/oops.md: could not parse changeset - missing or invalid frontmatter.',

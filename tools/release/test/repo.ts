@@ -21,6 +21,19 @@ export function write(root: string, files: Record<string, string>): void {
 
 export const remove = (root: string, path: string) => rmSync(join(root, path));
 
+const made: string[] = [];
+
+/** A new empty directory, removed by `cleanup` (each test file calls it after all its tests). */
+export function scratch(prefix = 'scrub-changesets-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function cleanup(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export function commit(root: string, message = 'change'): void {
   git(root, 'add', '-A');
   git(root, 'commit', '-q', '--allow-empty', '-m', message);
@@ -32,7 +45,7 @@ export const REPORT =
 
 /** A repository at the release `version` of the public packages, tagged `@scrub/spec@<version>` unless `tag: false`. */
 export function released({ version = '0.1.0', tag = true } = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'scrub-changesets-'));
+  const root = scratch();
   git(root, 'init', '-q', '-b', 'main');
   const manifest = (name: string, extra = {}) => `${JSON.stringify({ name, version, ...extra })}\n`;
   write(root, {

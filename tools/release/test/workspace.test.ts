@@ -1,7 +1,9 @@
 // The public packages of a workspace, read from pnpm-workspace.yaml and each package.json.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { publicPackages } from '../src/workspace.mjs';
-import { released, write } from './repo.js';
+import { cleanup, released, write } from './repo.js';
+
+afterAll(cleanup);
 
 describe('publicPackages', () => {
   it('every package of the workspace globs that is not private, by name, with its version', () => {
