@@ -124,6 +124,12 @@ describe('compareMessages', () => {
     expect(compare([A, C], [B, A, C]).map((x) => x.kind)).toEqual(['error-message-added']);
   });
 
+  it('reads a status written as a string like the same number', () => {
+    const base = op([A]);
+    const head: SpecOperation = { ...base, node: { 'x-error-messages': [{ status: '400', message: A[1] }] } };
+    expect(compareMessages(base, head)).toEqual([]);
+  });
+
   it('ignores entries that are not objects', () => {
     const base = op([A]);
     const head: SpecOperation = { ...base, node: { 'x-error-messages': [{ status: 400, message: A[1] }, 'x', null] } };

@@ -1,7 +1,11 @@
+import { document as idcheck } from '@scrub/spec/idcheck/document';
 import { describe, expect, it } from 'vitest';
 import type { SpecDocument } from '../../src/diff/document.js';
 import { compareSchemas } from '../../src/diff/schema.js';
 import type { Finding, Side } from '../../src/diff/side.js';
+
+/** A parsed spec that edits reach into like a spec author would. */
+type Loose = Record<string, any>;
 
 const specWith = (schemas: Record<string, unknown>): SpecDocument => ({
   openapi: '3.1.0',
@@ -165,6 +169,19 @@ describe('compareSchemas: additionalProperties and items', () => {
     ]);
   });
 
+  // BUG: only `false` and two schemas are compared; `additionalProperties: true` (or absent) -> a
+  // schema limits the values of a map (the head refuses what the base took), and a schema -> true
+  // lets any value come back in a response; neither is reported (nothing comes out).
+  it.fails('additionalProperties true -> a schema narrows; a schema -> true widens', () => {
+    const map = (additionalProperties: unknown) => ({ type: 'object', additionalProperties });
+    expect(compare('request', map(true), map({ type: 'string' })).map((x) => [x.kind, x.verdict])).toEqual([
+      ['request-narrowed', 'breaking'],
+    ]);
+    expect(compare('response', map({ type: 'string' }), map(true)).map((x) => [x.kind, x.verdict])).toEqual([
+      ['response-widened', 'breaking'],
+    ]);
+  });
+
   it('items dropped widens; items set where any were allowed narrows', () => {
     expect(compare('response', { type: 'array', items: str }, { type: 'array' })).toEqual([
       f('response-widened', 'breaking', 'L', 'items any'),
@@ -187,10 +204,37 @@ describe('compareSchemas: oneOf, anyOf, allOf', () => {
     ]);
   });
 
+  it('pairs the branches of the real spec by $ref name: the plain and encrypted bodies swapped is no change', () => {
+    const head: Loose = structuredClone(idcheck);
+    const content = head.paths['/v3/submission/partial'].delete.responses['200'].content['application/json'];
+    content.schema.oneOf.reverse();
+    head.components.schemas.EncryptedResponseBody.properties.extra = { type: 'string' };
+    const ctx = { base: idcheck, head, side: 'response' as const, label: '200 response body' };
+    const schema = (doc: Loose) =>
+      doc.paths['/v3/submission/partial'].delete.responses['200'].content['application/json'].schema;
+    // EncryptedResponseBody is closed (additionalProperties: false): a strict client refuses `extra`
+    expect(compareSchemas(ctx, schema(idcheck), schema(head))).toEqual([
+      f(
+        'response-property-added',
+        'breaking',
+        '200 response body .extra',
+        'property added to an object the base closed (additionalProperties: false)',
+      ),
+    ]);
+  });
+
   it('pairs inline branches by order', () => {
     const base = { anyOf: [{ type: 'string' }, { type: 'integer' }] };
     const head = { anyOf: [{ type: 'string', maxLength: 5 }, { type: 'integer' }] };
     expect(compare('request', base, head)).toEqual([f('request-narrowed', 'breaking', 'L', 'maxLength none -> 5')]);
+  });
+
+  // BUG: inline branches are paired by order, so removing the first of two pairs the survivor with
+  // the removed one: response anyOf [string, integer] -> [integer] reports `type string -> integer`
+  // (response-widened, breaking) besides the branch removed; the response can only get narrower.
+  it.fails('an inline branch removed from a response is only a narrowing: compatible', () => {
+    const found = compare('response', { anyOf: [str, { type: 'integer' }] }, { anyOf: [{ type: 'integer' }] });
+    expect(found).toEqual([f('response-narrowed', 'compatible', 'L', 'anyOf branch an inline schema removed')]);
   });
 
   it('oneOf/anyOf: a branch added widens, one removed narrows', () => {

@@ -114,6 +114,17 @@ describe('compareSecurity', () => {
     expect(compare(specOf([{ Bearer: [] }]), specOf([{ Bearer: [] }], undefined, upper))).toEqual([]);
   });
 
+  // BUG: scopes are left out of an alternative (only scheme names are compared), so an OAuth scope
+  // that a request's token must now carry is no change at all; a token without it is refused.
+  it.fails('an OAuth scope added to a requirement is a requirement added: breaking', () => {
+    const oauth = { ...SCHEMES, OAuth: { type: 'oauth2', flows: {} } };
+    const found = compare(
+      specOf([{ OAuth: ['read'] }], undefined, oauth),
+      specOf([{ OAuth: ['read', 'write'] }], undefined, oauth),
+    );
+    expect(found.map((x) => [x.kind, x.verdict])).toEqual([['security-requirement-added', 'breaking']]);
+  });
+
   // BUG: the renamed base scheme is compared, under its head name, with a base scheme of that name
   // that does not exist: `ApiKeyAuth` renamed `ProjectKey` in components, same header, gives
   // security-scheme-changed (breaking) "the scheme now reads [...x-api-key...] (was [null,...])".
