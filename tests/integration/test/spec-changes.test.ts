@@ -70,7 +70,8 @@ describe("the contract README's spec changes", () => {
     const markdown = readFileSync(join(repo, 'spec-diff.md'), 'utf8');
     expect(markdown).toContain('## Spec changes: breaking');
     expect(markdown).toContain(
-      '| breaking | response-widened | `GET /v3/projection` (listProjections) | 200 response body .items[].mode | enum value "redact" added |',
+      '| breaking | response-widened | `GET /v3/projection` (listProjections) | 200 response body .items[].mode | ' +
+        'enum value "redact" added |',
     );
     expect(markdown).toContain('| compatible | request-widened | `POST /v3/projection` (createProjection) |');
   });

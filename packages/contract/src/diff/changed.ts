@@ -38,6 +38,8 @@ export function changedSince(ref: string, areas: readonly Area[], cwd = process.
   return { ref, commit, changed, unchanged };
 }
 
+const WHY_FLOW_SKIPPED = 'no step on a changed operation';
+
 /** The coverage line: what ran, and what was left out and why. */
 export function changedSinceLine(
   since: ChangedSince,
@@ -50,6 +52,6 @@ export function changedSinceLine(
   const plural = (n: number) => `${n} ${unit}${n === 1 ? '' : 's'}`;
   return (
     `changed ${at}: ${plural(ran.length)} run${list(ran)}; ` +
-    `${plural(left.length)} skipped, ${unit === 'operation' ? 'unchanged' : 'no step on a changed operation'}${list(left)}`
+    `${plural(left.length)} skipped, ${unit === 'operation' ? 'unchanged' : WHY_FLOW_SKIPPED}${list(left)}`
   );
 }

@@ -36,7 +36,12 @@ const covers = (types: Set<string>, type: string): boolean =>
 export function compareTypes(ctx: SchemaContext, emit: Emit, base: Node, head: Node, where: string): void {
   const before = typesOf(base);
   const after = typesOf(head);
-  if (!before && !after) return;
+  if (!before && !after) {
+    // no type on either side, but OpenAPI 3.0's `nullable` still says whether null is allowed
+    const [was, is] = [base.nullable === true, head.nullable === true];
+    if (was !== is) emitValues(ctx, emit, is ? 'widened' : 'narrowed', where, `nullable ${was} -> ${is}`);
+    return;
+  }
   const label = (types: Set<string> | undefined) => (types ? [...types].join(' | ') : 'any type');
   const what = `type ${label(before)} -> ${label(after)}`;
   if (!after) {
@@ -81,7 +86,17 @@ export function compareValues(ctx: SchemaContext, emit: Emit, base: Node, head: 
 const LOWER = ['minLength', 'minimum', 'exclusiveMinimum', 'minItems', 'minProperties'] as const;
 const UPPER = ['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems', 'maxProperties'] as const;
 
+/** OpenAPI 3.0 writes `exclusiveMinimum: true` beside `minimum`: turning it on refuses the bound itself. */
+function compareExclusiveFlag(ctx: SchemaContext, emit: Emit, key: string, pair: [Node, Node], where: string) {
+  const [before, after] = pair.map((node) => node[key] === true);
+  if (before !== after) emitValues(ctx, emit, after ? 'narrowed' : 'widened', where, `${key} ${before} -> ${after}`);
+}
+
 function compareBound(ctx: SchemaContext, emit: Emit, key: string, lower: boolean, pair: [Node, Node], where: string) {
+  if (key.startsWith('exclusive') && pair.some((node) => typeof node[key] === 'boolean')) {
+    compareExclusiveFlag(ctx, emit, key, pair, where);
+    return;
+  }
   const [before, after] = pair.map((node) => (typeof node[key] === 'number' ? (node[key] as number) : undefined));
   if (before === after) return;
   const what = `${key} ${before ?? 'none'} -> ${after ?? 'none'}`;

@@ -20,7 +20,16 @@ function schemaOf(parameter: Node): unknown {
   return nodeOf(media).schema;
 }
 
-const SERIALIZATION = ['style', 'explode', 'allowReserved', 'allowEmptyValue'] as const;
+/** How a parameter is written on the wire, its defaults filled in (OpenAPI 3.x). */
+function serializationOf(parameter: Node): Record<string, unknown> {
+  const style = parameter.style ?? (parameter.in === 'query' || parameter.in === 'cookie' ? 'form' : 'simple');
+  return {
+    style,
+    explode: parameter.explode ?? style === 'form',
+    allowReserved: parameter.allowReserved ?? false,
+    allowEmptyValue: parameter.allowEmptyValue ?? false,
+  };
+}
 
 function compareOne(versions: Versions, before: Node, after: Node): Finding[] {
   const where = labelOf(after);
@@ -34,8 +43,9 @@ function compareOne(versions: Versions, before: Node, after: Node): Finding[] {
       message: now ? 'parameter became required' : 'parameter became optional',
     });
   }
-  for (const key of SERIALIZATION) {
-    const [was, is] = [JSON.stringify(before[key]) ?? 'default', JSON.stringify(after[key]) ?? 'default'];
+  const [wire, now] = [serializationOf(before), serializationOf(after)];
+  for (const key of Object.keys(wire)) {
+    const [was, is] = [JSON.stringify(wire[key]), JSON.stringify(now[key])];
     if (was === is) continue;
     // The same values written differently on the wire: a client's requests no longer parse.
     const message = `${key} ${was} -> ${is}`;

@@ -18,7 +18,8 @@ const count = (changes: readonly SpecChange[], verdict: Verdict) => changes.filt
 function summary(spec: ComparedSpec): string {
   const { changes, verdict } = spec.diff;
   if (!changes.length) return 'no change a client can see';
-  return `${changes.length} change${changes.length === 1 ? '' : 's'}: ${count(changes, 'breaking')} breaking, ${count(changes, 'compatible')} compatible -> ${verdict}`;
+  const counts = `${count(changes, 'breaking')} breaking, ${count(changes, 'compatible')} compatible`;
+  return `${changes.length} change${changes.length === 1 ? '' : 's'}: ${counts} -> ${verdict}`;
 }
 
 /** Breaking first, then by operation, in the order found. */

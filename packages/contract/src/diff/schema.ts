@@ -77,6 +77,16 @@ function compareShape(ctx: SchemaContext, emit: Emit, base: Node, head: Node, pa
     emitValues(ctx, emit, closed(head) ? 'narrowed' : 'widened', where, what);
   } else if (isNode(base.additionalProperties) && isNode(head.additionalProperties)) {
     walk(ctx, emit, base.additionalProperties, head.additionalProperties, `${path}{*}`);
+  } else if (isNode(base.additionalProperties) !== isNode(head.additionalProperties)) {
+    // any other property allowed <-> other properties must fit a schema
+    const limited = isNode(head.additionalProperties);
+    emitValues(
+      ctx,
+      emit,
+      limited ? 'narrowed' : 'widened',
+      where,
+      `additionalProperties ${limited ? 'limited to a schema' : 'any'}`,
+    );
   }
   if (base.items === undefined && head.items === undefined) return;
   if (base.items !== undefined && head.items !== undefined) {
@@ -100,7 +110,15 @@ function pairBranches(
   const left = [...before];
   const right = [...after];
   const pairs: [unknown, unknown][] = [];
+  // an unchanged branch (same $ref or same inline schema) is itself, wherever it moved
   for (const branch of before) {
+    const match = right.findIndex((other) => JSON.stringify(other) === JSON.stringify(branch));
+    if (match < 0) continue;
+    pairs.push([branch, right[match]]);
+    left.splice(left.indexOf(branch), 1);
+    right.splice(match, 1);
+  }
+  for (const branch of [...left]) {
     const name = refName(branch);
     const match = name === undefined ? -1 : right.findIndex((other) => refName(other) === name);
     if (match < 0) continue;

@@ -220,10 +220,10 @@ describe('compareSpecs with --base-ref', () => {
     rmSync(outside, { recursive: true });
   });
 
-  // BUG: compareSpecs takes `cwd` (the repository and the `file` labels come from it) but reads a
+  // Regression: compareSpecs takes `cwd` (the repository and the `file` labels come from it) but reads a
   // relative --head, and finds its path at the ref, from process.cwd(): `openapi/items.yaml` with
   // cwd = the repository throws "cannot read openapi/items.yaml: ENOENT" when the process runs elsewhere.
-  it.fails('reads a relative --head from the cwd it is given', () => {
+  it('reads a relative --head from the cwd it is given', () => {
     const [items] = compareSpecs(
       { help: false, baseRef: 'released', heads: ['openapi/items.yaml'], format: 'text' },
       root,

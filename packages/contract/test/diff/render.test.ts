@@ -42,9 +42,9 @@ describe('diffText', () => {
     expect(diffText([changed, same])).toBe(
       [
         'openapi/idcheck.yaml (ID check) against main: 2 changes: 1 breaking, 1 compatible -> breaking',
-        '  breaking   response-widened                   GET /v3/projection/{projectionId}  ' +
+        '  breaking   response-widened GET /v3/projection/{projectionId}  ' +
           '200 response body .item.mode: pattern "^a|b$" -> "^a|b|c$"',
-        '  compatible operation-added                    GET /v3/health  operation: operation added',
+        `  compatible operation-added  ${'GET /v3/health'.padEnd(33)}  operation: operation added`,
         'openapi/text.yaml (Text | assessment) against main: no change a client can see',
         'verdict: breaking',
       ].join('\n'),
@@ -56,7 +56,8 @@ describe('diffText', () => {
     expect(diffText([{ file: 'a.yaml', base: 'b.yaml', diff: diff([whole], 'T') }])).toBe(
       [
         'a.yaml (T) against b.yaml: 1 change: 1 breaking, 0 compatible -> breaking',
-        '  breaking   security-scheme-changed              spec: m',
+        // no operation: an empty column
+        '  breaking   security-scheme-changed   spec: m',
         'verdict: breaking',
       ].join('\n'),
     );

@@ -114,9 +114,9 @@ describe('compareSecurity', () => {
     expect(compare(specOf([{ Bearer: [] }]), specOf([{ Bearer: [] }], undefined, upper))).toEqual([]);
   });
 
-  // BUG: scopes are left out of an alternative (only scheme names are compared), so an OAuth scope
+  // Regression: scopes are left out of an alternative (only scheme names are compared), so an OAuth scope
   // that a request's token must now carry is no change at all; a token without it is refused.
-  it.fails('an OAuth scope added to a requirement is a requirement added: breaking', () => {
+  it('an OAuth scope added to a requirement is a requirement added: breaking', () => {
     const oauth = { ...SCHEMES, OAuth: { type: 'oauth2', flows: {} } };
     const found = compare(
       specOf([{ OAuth: ['read'] }], undefined, oauth),
@@ -125,10 +125,10 @@ describe('compareSecurity', () => {
     expect(found.map((x) => [x.kind, x.verdict])).toEqual([['security-requirement-added', 'breaking']]);
   });
 
-  // BUG: the renamed base scheme is compared, under its head name, with a base scheme of that name
+  // Regression: the renamed base scheme is compared, under its head name, with a base scheme of that name
   // that does not exist: `ApiKeyAuth` renamed `ProjectKey` in components, same header, gives
   // security-scheme-changed (breaking) "the scheme now reads [...x-api-key...] (was [null,...])".
-  it.fails('a scheme renamed in components with the same wire form is no change (real spec)', () => {
+  it('a scheme renamed in components with the same wire form is no change (real spec)', () => {
     const head: Loose = structuredClone(idcheck);
     head.components.securitySchemes.ProjectKey = head.components.securitySchemes.ApiKeyAuth;
     delete head.components.securitySchemes.ApiKeyAuth;
@@ -139,18 +139,18 @@ describe('compareSecurity', () => {
     }
   });
 
-  // BUG: `security: [{}, {Key: []}]` still lets a request without credentials in; adding the Key
+  // Regression: `security: [{}, {Key: []}]` still lets a request without credentials in; adding the Key
   // alternative to an open operation is reported as security-requirement-added, breaking (`open(before)`
   // alone decides "stricter", without asking whether the head is still open).
-  it.fails('an optional credential added to an open operation is an alternative added: compatible', () => {
+  it('an optional credential added to an open operation is an alternative added: compatible', () => {
     expect(ops([{}], [{}, { Key: [] }])).toEqual([
       f('security-alternative-added', 'compatible', 'security Key', 'another way in added'),
     ]);
   });
 
-  // BUG: `security: []` and `security: [{}]` both mean "no credential needed"; going from one to the
+  // Regression: `security: []` and `security: [{}]` both mean "no credential needed"; going from one to the
   // other is reported as security-requirement-added, breaking, at `security none`.
-  it.fails('security [] -> [{}] is no change', () => {
+  it('security [] -> [{}] is no change', () => {
     expect(ops([], [{}])).toEqual([]);
   });
 });

@@ -45,8 +45,10 @@ describe('scrub-contract --changed-since', () => {
     expect(rows.map((row) => row.split('|')[1]?.trim())).toEqual(Array(6).fill('getProjection'));
     expect(rows.find((row) => row.includes('413 Request Entity Too Large'))).toMatch(/\| hit +\|$/);
     expect(out).toContain('6/6 documented responses hit (100%)');
-    expect(out).toMatch(
-      /changed since release-1 \([0-9a-f]{12}\): 1 operation run: getProjection; 8 operations skipped, unchanged: partialDeleteSubmission, getSubmission, listProjections, createProjection, deleteProjection, deleteAuthorSubmissions, submitText, getTextResults/,
+    const skipped = 'partialDeleteSubmission, getSubmission, listProjections, createProjection, deleteProjection, ';
+    expect(out).toMatch(/changed since release-1 \([0-9a-f]{12}\): 1 operation run: getProjection; 8 operations/);
+    expect(out).toContain(
+      `; 8 operations skipped, unchanged: ${skipped}deleteAuthorSubmissions, submitText, getTextResults\n`,
     );
   });
 

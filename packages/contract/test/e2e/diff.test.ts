@@ -43,7 +43,7 @@ describe('scrub-contract diff', () => {
     expect(r.out).toBe(
       [
         `${narrowed} (Items) against ${base}: 1 change: 1 breaking, 0 compatible -> breaking`,
-        '  breaking   parameter-narrowed                 GET /items  query parameter mode: enum value "b" removed',
+        '  breaking   parameter-narrowed GET /items  query parameter mode: enum value "b" removed',
         'verdict: breaking',
         '',
       ].join('\n'),
