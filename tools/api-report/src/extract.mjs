@@ -27,7 +27,7 @@ const REPORTED = new Set([ExtractorLogLevel.Error, ExtractorLogLevel.Warning]);
 
 /** @type {import('@microsoft/api-extractor').IExtractorMessagesConfig} */
 export const MESSAGES = {
-  // a declarations file that does not compile would report its unresolved types as `any`
+  // what the compiler still reports with skipLibCheck (options, a file it cannot read) fails the check
   compilerMessageReporting: { default: { logLevel: ExtractorLogLevel.Error } },
   extractorMessageReporting: {
     default: { logLevel: ExtractorLogLevel.Warning, addToApiReportFile: false },
