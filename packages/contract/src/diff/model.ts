@@ -5,7 +5,10 @@
 /** Breaking: some client that worked against the base can fail against the head. */
 export type Verdict = 'breaking' | 'compatible';
 
-/** Every kind of change the diff reports. The verdict of a kind is fixed, except where noted. */
+/**
+ * Every kind of change the diff reports. Each kind has one verdict, except `response-property-added`
+ * (breaking only where the base closed the object with `additionalProperties: false`).
+ */
 export type ChangeKind =
   // operations
   | 'operation-added'
