@@ -341,7 +341,10 @@ async function run(
   const report = await runAgainst(target, options);
   const table = `${coverageTable(report)}${sinceLine(since, options)}`;
   console.log(`\n${table}`);
-  writeOutputs(values, report, junit(report), table);
+  const ran = (options.only ?? []).filter((id) => !options.skip?.includes(id));
+  const changedSince = since && { ref: since.ref, commit: since.commit, ran, skipped: since.unchanged };
+  const json = changedSince ? { ...report, changedSince } : report;
+  writeOutputs(values, json, junit(report), table);
   const below = gate !== undefined && report.percent < gate;
   if (below) console.error(`coverage ${report.percent}% is below the required ${gate}%`);
   process.exit(report.ok && !below ? 0 : 1);
@@ -371,11 +374,10 @@ async function flows(args: string[]): Promise<never> {
   } catch (error) {
     fail(`--workflow: ${(error as Error).message}`);
   }
-  let since: string | undefined;
+  let changed: ReturnType<typeof flowsChanged> | undefined;
   if (command.changedSince) {
-    const changed = flowsChanged(selected, changedSinceOf(command.changedSince, ['idcheck', 'text-assessment']));
+    changed = flowsChanged(selected, changedSinceOf(command.changedSince, ['idcheck', 'text-assessment']));
     selected = changed.kept;
-    since = changed.line;
   }
   const setup = command.setup ? await loadSetupOrFail(command.setup) : undefined;
   const { target } = command;
@@ -390,29 +392,24 @@ async function flows(args: string[]): Promise<never> {
   }).catch((error: Error) => runFailed(`could not run the flows against ${target}: ${error.message}`));
   // the log has shown each failing step already; quiet, the table brings them
   console.log(`\n${flowsMarkdown(report, { failures: command.quiet })}`);
-  if (since) console.log(`\n${since}`);
-  writeOutputs(command.outputs, report, flowsJunit(report), flowsMarkdown(report));
+  if (changed) console.log(`\n${changed.line}`);
+  const markdown = `${flowsMarkdown(report)}${changed ? `\n\n${changed.line}` : ''}`;
+  const json = changed ? { ...report, changedSince: changed.json } : report;
+  writeOutputs(command.outputs, json, flowsJunit(report), markdown);
   process.exit(report.ok ? 0 : 1);
 }
 
 /** The workflows with a step on a changed operation; none left exits 0 with the line saying why. */
-function flowsChanged(
-  flows: ReturnType<typeof selectFlows>,
-  since: ChangedSince,
-): { kept: ReturnType<typeof selectFlows>; line: string } {
+function flowsChanged(flows: ReturnType<typeof selectFlows>, since: ChangedSince) {
   const touches = (w: (typeof flows)[number]) => w.steps.some((step) => since.changed.includes(step.operationId));
   const kept = flows.filter(touches);
-  const line = changedSinceLine(
-    since,
-    kept.map((w) => w.workflowId),
-    flows.filter((w) => !touches(w)).map((w) => w.workflowId),
-    'workflow',
-  );
+  const [ran, skipped] = [kept.map((w) => w.workflowId), flows.filter((w) => !touches(w)).map((w) => w.workflowId)];
+  const line = changedSinceLine(since, ran, skipped, 'workflow');
   if (!kept.length) {
     console.log(`${line}\nnothing to run`);
     process.exit(0);
   }
-  return { kept, line };
+  return { kept, line, json: { ref: since.ref, commit: since.commit, ran, skipped } };
 }
 
 /** `diff`: two versions of a spec, every change with its verdict; exit 1 when one is breaking. */

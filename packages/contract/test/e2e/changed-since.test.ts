@@ -39,8 +39,13 @@ afterAll(async () => {
 
 describe('scrub-contract --changed-since', () => {
   it('runs only the changed operation, every documented response of it, and says what it skipped', async () => {
-    const { code, out } = await cli(['--target', mock.url, '--changed-since', 'release-1', '-q'], { cwd: repo });
+    const args = ['--target', mock.url, '--changed-since', 'release-1', '-q', '--report', 'run.json'];
+    const { code, out } = await cli(args, { cwd: repo });
     expect(code).toBe(0);
+    const { changedSince } = JSON.parse(readFileSync(join(repo, 'run.json'), 'utf8'));
+    expect(changedSince).toMatchObject({ ref: 'release-1', ran: ['getProjection'] });
+    expect(changedSince.skipped).toHaveLength(8);
+    expect(changedSince.commit).toMatch(/^[0-9a-f]{40}$/);
     const rows = out.split('\n').filter((line) => /^\| \w+ +\| /.test(line) && !line.startsWith('| operation '));
     expect(rows.map((row) => row.split('|')[1]?.trim())).toEqual(Array(6).fill('getProjection'));
     expect(rows.find((row) => row.includes('413 Request Entity Too Large'))).toMatch(/\| hit +\|$/);
@@ -53,10 +58,12 @@ describe('scrub-contract --changed-since', () => {
   });
 
   it('runs only the flows with a step on the changed operation', async () => {
-    const { code, out } = await cli(['flows', '--target', mock.url, '--changed-since', 'release-1', '-q'], {
-      cwd: repo,
-    });
+    const args = ['flows', '--target', mock.url, '--changed-since', 'release-1', '-q', '--report', 'flows.json'];
+    const { code, out } = await cli(args, { cwd: repo });
     expect(code).toBe(0);
+    const { changedSince } = JSON.parse(readFileSync(join(repo, 'flows.json'), 'utf8'));
+    expect(changedSince.ran).toContain('projection-lifecycle');
+    expect(changedSince.skipped).toContain('author-delete-repeat');
     const line = out.split('\n').find((l) => l.startsWith('changed since release-1')) ?? '';
     const [ran = '', skipped = ''] = line.split('; ');
     expect(ran).toMatch(/: \d+ workflows? run: /);
