@@ -4,17 +4,23 @@ export { cases } from './cases/index.js';
 export { type ComparedCase, type Comparison, compareReports, comparisonJunit, comparisonMarkdown } from './compare.js';
 export { toCurl } from './curl.js';
 export { diffSpecs } from './diff/diff.js';
+export type { SpecDocument } from './diff/document.js';
 export type { ChangeKind, SpecChange, SpecDiff, Verdict } from './diff/model.js';
 export { type ComparedSpec, diffJson, diffMarkdown, diffText } from './diff/render.js';
 export { CONTRACT_CREDENTIALS, contractFixture } from './fixture.js';
+export type { Scope } from './flows/expressions.js';
 export { defaultFlowsDir, FlowLoadError, loadFlows, parseFlowFile } from './flows/load.js';
 export type {
   Action,
+  Criterion,
+  Expression,
   Failure,
   FlowRequest,
   FlowResponse,
   FlowSend,
   InputName,
+  Operand,
+  Operator,
   Parameter,
   Source,
   Step,
@@ -25,7 +31,7 @@ export type {
 export { type FlowReport, type FlowsReport, flowsJunit, flowsMarkdown, type StepReport } from './flows/report.js';
 export { type FlowsOptions, inputsOf, runFlows, selectFlows } from './flows/run.js';
 export { buildRequest, runWorkflow, type WalkOptions } from './flows/walk.js';
-export type { Case, Credentials, Outcome } from './model.js';
+export type { Case, CaseState, Credentials, Ctx, Need, Outcome, Req, Res, Sent } from './model.js';
 export { PERSONAL_KEYS, redactPersonal } from './redact.js';
 export { coverageTable, junit } from './report.js';
 export {
@@ -39,6 +45,7 @@ export {
 export {
   type ContractSetup,
   CREDENTIAL_ENV,
+  type CredentialName,
   credentialsFromEnv,
   defineSetup,
   loadSetup,

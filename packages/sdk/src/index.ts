@@ -36,6 +36,7 @@ export { createIdCheckClient, IDCHECK_BASE_URL } from './idcheck.js';
 export type { RequestOptions, TransportOptions } from './internal/options.js';
 export type {
   AuthorSubmissionsDeleted,
+  Success,
   TextAssessmentClient,
   TextAssessmentClientOptions,
   TextResults,

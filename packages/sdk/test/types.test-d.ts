@@ -11,6 +11,7 @@ import {
   type Projection,
   type ProjectionField,
   type SubmissionField,
+  type Success,
   type TextSubmission,
 } from '../src/index.js';
 
@@ -50,6 +51,8 @@ describe('field names are literal unions from the spec', () => {
     expectTypeOf<{ text: string }>().not.toExtend<TextSubmission>();
     expectTypeOf<{ text: string; author_id: string; task_id: string }>().toExtend<TextSubmission>();
     expectTypeOf(elit.texts.submit).parameter(1).toEqualTypeOf<TextSubmission>();
+    // the answer's type can be named (its spec schema, `Success`)
+    expectTypeOf(elit.texts.submit).returns.resolves.toEqualTypeOf<Success>();
   });
 });
 
