@@ -1,6 +1,6 @@
 // The command line of `scrub-contract diff`: two versions of a spec in, the changes and their
 // verdicts out (exit 1 when any is breaking).
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffSpecs } from './diff.js';
 import type { ComparedSpec } from './render.js';
@@ -89,6 +89,9 @@ export function compareSpecs(command: DiffCommand, cwd = process.cwd()): Compare
   const heads = command.heads.length ? [...command.heads] : repositorySpecs(root);
   return heads.map((file) => {
     const shown = relative(root, resolve(cwd, file)).split('\\').join('/');
+    // outside the work tree there is no version at the ref to compare with (not "new since")
+    if (shown.startsWith('../') || isAbsolute(shown))
+      throw new SpecSourceError(`${file} is outside the repository ${root}`);
     const head = readSpec(resolve(cwd, file));
     const base = specAt(root, commit, resolve(cwd, file));
     // A spec new since the ref: every operation is added.

@@ -220,6 +220,19 @@ describe('compareSpecs with --base-ref', () => {
     rmSync(outside, { recursive: true });
   });
 
+  it('refuses a --head outside the repository (it has no version at the ref)', () => {
+    const outside = temp('scrub-diff-head-outside-');
+    writeFileSync(join(outside, 'items.yaml'), spec(['a']));
+    try {
+      const heads = [join(outside, 'items.yaml')];
+      expect(() => compareSpecs({ help: false, baseRef: 'released', heads, format: 'text' }, root)).toThrow(
+        new SpecSourceError(`${heads[0]} is outside the repository ${root}`),
+      );
+    } finally {
+      rmSync(outside, { recursive: true });
+    }
+  });
+
   // Regression: compareSpecs takes `cwd` (the repository and the `file` labels come from it) but reads a
   // relative --head, and finds its path at the ref, from process.cwd(): `openapi/items.yaml` with
   // cwd = the repository throws "cannot read openapi/items.yaml: ENOENT" when the process runs elsewhere.
