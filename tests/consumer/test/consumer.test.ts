@@ -402,6 +402,20 @@ server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.add
     }
   });
 
+  it('judges a spec change with the contract CLI via npx (scrub-contract diff from the tarball)', async () => {
+    const spec = (extra: string) =>
+      `openapi: 3.1.0\ninfo: {title: Items, version: '1'}\npaths:\n  /items:\n    get:\n      operationId: listItems\n` +
+      `      parameters:\n        - {name: page, in: query, schema: {type: integer}}\n${extra}` +
+      `      responses:\n        '200': {description: ok}\n`;
+    writeFileSync(join(app, 'v1.yaml'), spec(''));
+    writeFileSync(join(app, 'v2.yaml'), spec('        - {name: size, in: query, schema: {type: integer}}\n'));
+    const out = await ok('npx', ['scrub-contract', 'diff', '--base', 'v1.yaml', '--head', 'v2.yaml'], app);
+    expect(out).toMatch(
+      /compatible parameter-added-optional GET \/items +query parameter size: optional parameter added/,
+    );
+    expect(out.trim().split('\n').pop()).toBe('verdict: compatible');
+  });
+
   it('works with the oldest msw the peer range allows (2.11.0)', async () => {
     await ok('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', 'msw@2.11.0'], app);
     const out = JSON.parse((await ok(process.execPath, ['example.mjs'], app)).trim().split('\n').pop()!);
