@@ -13,6 +13,7 @@ import { FLOWS_HELP, type FlowsCommand, parseFlowsCommand } from './flows/comman
 import { loadFlows } from './flows/load.js';
 import { flowsJunit, flowsMarkdown } from './flows/report.js';
 import { runFlows, selectFlows } from './flows/run.js';
+import { credentialFlags, httpUrl } from './options.js';
 import { jsonReport } from './render/json.js';
 import { coverageTable, junit } from './report.js';
 import { type RunOptions, runContract } from './run.js';
@@ -135,14 +136,12 @@ function parseCommandLine(raw: string[]): { command: Command; parsed: Parsed } {
   }
 }
 
-const url = (value: string, flag: string) => {
+const url = (value: string, flag: string): string => {
   try {
-    const u = new URL(value);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
-  } catch {
-    fail(`${flag} is not an http(s) URL: "${value}"`);
+    return httpUrl(value, flag);
+  } catch (error) {
+    return fail((error as Error).message);
   }
-  return value;
 };
 
 type Outputs = Pick<Values, 'report' | 'junit' | 'markdown'>;
@@ -238,13 +237,6 @@ function gateOf(command: Command, values: Values): number | undefined {
   return gate;
 }
 
-const credentialsOf = (values: Values): RunOptions['credentials'] => ({
-  ...(values['api-key']?.trim() ? { apiKey: values['api-key'].trim() } : {}),
-  ...(values.token?.trim() ? { token: values.token.trim() } : {}),
-  ...(values.account ? { accountId: values.account } : {}),
-  ...(values.version ? { version: values.version } : {}),
-});
-
 /** What every target of a run or a comparison is run with. */
 type SharedRunOptions = Omit<RunOptions, 'target'>;
 
@@ -268,7 +260,7 @@ async function runOptionsOf(
     skip,
     destructive: values.destructive,
     ...(setup ? { setup } : {}),
-    credentials: credentialsOf(values),
+    credentials: credentialFlags(values),
     onlyValidRequests: values['only-valid-requests'],
     ...fuzz,
     log: values.quiet ? undefined : (line) => console.log(line),

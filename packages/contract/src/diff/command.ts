@@ -2,6 +2,7 @@
 // verdicts out (exit 1 when any is breaking).
 import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { UsageError } from '../options.js';
 import { diffSpecs } from './diff.js';
 import type { ComparedSpec } from './render.js';
 import { commitOf, readSpec, repositoryRoot, repositorySpecs, SpecSourceError, specAt } from './sources.js';
@@ -51,8 +52,8 @@ export interface DiffCommand {
   readonly report?: string;
 }
 
-/** Bad usage: the CLI prints it and exits 2. */
-export class DiffUsageError extends Error {
+/** Bad usage of `diff`: the CLI prints it and exits 2. */
+export class DiffUsageError extends UsageError {
   override name = 'DiffUsageError';
 }
 

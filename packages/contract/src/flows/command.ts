@@ -1,6 +1,7 @@
 // The command line of `scrub-contract flows`: its options (their own set: `run`'s fuzz and coverage
 // options mean nothing here and are refused), its help, and the run options they make.
 import { parseArgs } from 'node:util';
+import { credentialFlags, httpUrl, UsageError } from '../options.js';
 import { CREDENTIAL_ENV } from '../setup.js';
 
 export const FLOWS_HELP = `Usage: scrub-contract flows --target <url> [--workflow <id>]... [options]
@@ -60,9 +61,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 export interface FlowsCommand {
   help: boolean;
@@ -79,15 +78,6 @@ export interface FlowsCommand {
   quiet: boolean;
 }
 
-function url(value: string, flag: string): string {
-  let ok = false;
-  try {
-    ok = ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {}
-  if (!ok) throw new UsageError(`${flag} is not an http(s) URL: "${value}"`);
-  return value;
-}
-
 /** The arguments after `flows`, checked (bad usage throws UsageError). */
 export function parseFlowsCommand(args: string[]): FlowsCommand {
   let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true }>>['values'];
@@ -99,19 +89,11 @@ export function parseFlowsCommand(args: string[]): FlowsCommand {
   const targets = values.target ?? [];
   if (!values.help && targets.length !== 1)
     throw new UsageError(targets.length ? 'flows takes one --target' : '--target is required');
-  const trimmed = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
-  const credentials = Object.fromEntries(
-    Object.entries({
-      apiKey: trimmed(values['api-key']),
-      token: trimmed(values.token),
-      accountId: values.account,
-      version: values.version,
-    }).filter(([, v]) => v),
-  );
+  const credentials = credentialFlags(values);
   return {
     help: values.help,
-    target: targets[0] ? url(targets[0], '--target') : '',
-    ...(values.admin ? { admin: url(values.admin, '--admin') } : {}),
+    target: targets[0] ? httpUrl(targets[0], '--target') : '',
+    ...(values.admin ? { admin: httpUrl(values.admin, '--admin') } : {}),
     workflow: (values.workflow ?? [])
       .flatMap((w) => w.split(','))
       .map((w) => w.trim())
