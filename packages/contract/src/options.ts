@@ -24,7 +24,7 @@ export interface CredentialFlags {
   version?: string | undefined;
 }
 
-/** The credentials given as flags: keys and tokens trimmed (a pasted newline is no part of them), empty ones left out. */
+/** Credentials given as flags: keys and tokens trimmed (a pasted newline is no part of them), empty ones left out. */
 export function credentialFlags(values: CredentialFlags): Partial<Credentials> {
   const trimmed = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
   const [apiKey, token] = [trimmed(values['api-key']), trimmed(values.token)];
