@@ -3,6 +3,8 @@
 import { createHandlers } from './msw/handlers.js';
 import { createMockState, type MockState } from './state.js';
 
+export type { MockState };
+
 /** The state behind `handlers`; call `mockState.reset()` between tests, or `mockState.load(fixture)`. */
 export const mockState: MockState = createMockState();
 
