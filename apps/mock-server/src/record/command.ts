@@ -7,12 +7,15 @@ import { parseArgs } from 'node:util';
 import { KEY_MIN_LENGTH } from '@scrub/spec/recording';
 import { onStopSignals } from '../command/signals.js';
 import { checkOrigins, integer, usageError } from '../command/usage.js';
+import { RequestLog } from '../serve/request-log.js';
 import { RECORD_HELP } from './help.js';
 import { type RunningRecorder, startRecorder, upstreamOf } from './recorder.js';
 import { finish } from './summary.js';
 import { RECORDING_FILES } from './write.js';
 
 const COMMAND = 'scrub-mock record';
+/** How long the last stdout lines may take to go out before the process exits. */
+const STDOUT_WAIT_MS = 2_000;
 
 function fail(message: string): never {
   return usageError(COMMAND, message);
@@ -100,16 +103,18 @@ export async function record(argv: string[]): Promise<void> {
     process.exit(0);
   }
   const options = recordOptions(args);
+  // every stdout line goes through one buffered writer (as the server's do), so they keep their order
+  const out = new RequestLog();
   let recorder: RunningRecorder | undefined;
   // installed before the proxy listens: a signal right after the ready line must find them
   onStopSignals(
     (signal) => {
-      console.log(`${signal}: finishing requests in flight (up to ${options.grace} ms), then writing the recording`);
-      if (!recorder) process.exit(0); // not listening yet: nothing recorded
-      void finish(recorder, recorder.stop(options.grace), options.dir, options.force);
+      out.line(`${signal}: finishing requests in flight (up to ${options.grace} ms), then writing the recording`);
+      if (!recorder) return void out.drain(STDOUT_WAIT_MS).then(() => process.exit(0)); // nothing recorded yet
+      void finish(recorder, recorder.stop(options.grace), { ...options, out });
     },
     (signal) => {
-      console.log(`${signal} again: cutting off requests in flight`);
+      out.line(`${signal} again: cutting off requests in flight`);
       void recorder?.stop(0);
     },
   );
@@ -121,22 +126,24 @@ export async function record(argv: string[]): Promise<void> {
       allowedHosts: options.allowedHosts,
       adminOrigins: options.adminOrigins,
       quiet: options.quiet,
+      log: out.line,
       ...(options.key === undefined ? {} : { key: options.key }),
     });
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     fail(code === 'EADDRINUSE' ? `port ${options.port} is already in use (try --port)` : message);
   }
-  announce(recorder, options);
+  announce(recorder, options, out);
 }
 
 /** The ready line (no credential: the upstream URL has none), and a warning when other machines can reach it. */
-function announce(recorder: RunningRecorder, options: { upstream: URL; dir: string; host: string }) {
+function announce(recorder: RunningRecorder, options: { upstream: URL; dir: string; host: string }, out: RequestLog) {
   const loopback = /^(127\.|::1$|localhost$)/.test(options.host);
   const url = loopback ? recorder.url.replace(/\/\/[^/]+:/, '//localhost:') : recorder.url;
   const upstream = options.upstream.origin + options.upstream.pathname.replace(/\/$/, '');
-  console.log(`Scrub recording proxy listening on ${url}, forwarding to ${upstream}`);
-  console.log(`On SIGINT/SIGTERM (Ctrl-C) it writes the recording into ${options.dir}`);
+  out.line(`Scrub recording proxy listening on ${url}, forwarding to ${upstream}`);
+  out.line(`On SIGINT/SIGTERM (Ctrl-C) it writes the recording into ${options.dir}`);
+  out.flush(); // whoever waits for the ready line should not wait for the interval
   if (!loopback)
     console.warn(
       `warning: listening on ${options.host}, not a loopback address: anyone who can reach it can call ` +

@@ -26,8 +26,10 @@ export interface StartRecorderOptions {
    * recordings); default: a random one per recording.
    */
   key?: string;
-  /** No per-request log lines (default true); otherwise they go to `console.log`. */
+  /** No per-request log lines (default true); otherwise they go to `log`. */
   quiet?: boolean;
+  /** Where the per-request lines go when not quiet (default `console.log`; the CLI: its buffered stdout). */
+  log?: (line: string) => void;
 }
 
 export interface RunningRecorder {
@@ -62,7 +64,7 @@ export async function startRecorder(options: StartRecorderOptions): Promise<Runn
   const quiet = options.quiet ?? true;
   const proxy = createRecordingProxy({
     upstream,
-    ...(quiet ? {} : { log: (line: string) => console.log(line) }),
+    ...(quiet ? {} : { log: options.log ?? ((line: string) => console.log(line)) }),
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     ...(options.adminOrigins ? { adminOrigins: options.adminOrigins } : {}),
   });

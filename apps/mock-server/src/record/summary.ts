@@ -1,8 +1,12 @@
 // The end of a `scrub-mock record` run: the recording written, then what to do with it (its files,
 // the notes, the fixture's fresh credentials, the command that serves it), or why nothing was written.
 import type { Recording } from '@scrub/spec/recording';
+import type { RequestLog } from '../serve/request-log.js';
 import type { RunningRecorder } from './recorder.js';
 import { RecordingLeakError, type WrittenRecording, writeRecording } from './write.js';
+
+/** How long the last request lines may take to go out before the summary and the exit. */
+const STDOUT_WAIT_MS = 2_000;
 
 /** Leaks listed on a refusal (they name file, kind and offset, never a value); the count says the rest. */
 const LEAKS_SHOWN = 20;
@@ -40,24 +44,26 @@ export function summary(recording: Recording, written: WrittenRecording): string
 export async function finish(
   recorder: RunningRecorder,
   stopped: Promise<Recording>,
-  dir: string,
-  force: boolean,
+  { dir, force, out }: { dir: string; force: boolean; out: RequestLog },
 ): Promise<never> {
   let written: WrittenRecording;
   let recording: Recording;
+  // the request lines still buffered go out first, then the last words, then the exit
+  const exit = async (code: number, line?: string) => {
+    await out.drain(STDOUT_WAIT_MS);
+    if (line) (code ? console.error : console.log)(line);
+    process.exit(code);
+  };
   try {
     recording = await stopped;
     if (recorder.exchanges().length === 0) {
-      console.log('Nothing was recorded (no request reached the upstream): no file written.');
-      process.exit(0);
+      return exit(0, 'Nothing was recorded (no request reached the upstream): no file written.');
     }
     written = writeRecording(recording, dir, { force });
   } catch (error) {
-    console.error(`scrub-mock record: ${refusal(error)}`);
-    process.exit(1);
+    return exit(1, `scrub-mock record: ${refusal(error)}`);
   }
-  console.log(summary(recording, written).join('\n'));
-  process.exit(0);
+  return exit(0, summary(recording, written).join('\n'));
 }
 
 /** Why nothing was written, as printed. */
