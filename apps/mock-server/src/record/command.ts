@@ -138,7 +138,8 @@ export async function record(argv: string[]): Promise<void> {
 
 /** The ready line (no credential: the upstream URL has none), and a warning when other machines can reach it. */
 function announce(recorder: RunningRecorder, options: { upstream: URL; dir: string; host: string }, out: RequestLog) {
-  const loopback = /^(127\.|::1$|localhost$)/.test(options.host);
+  // from the address it is bound to, as the Host check decides: `::ffff:127.0.0.1` is loopback too
+  const { loopback } = recorder;
   const url = loopback ? recorder.url.replace(/\/\/[^/]+:/, '//localhost:') : recorder.url;
   const upstream = options.upstream.origin + options.upstream.pathname.replace(/\/$/, '');
   out.line(`Scrub recording proxy listening on ${url}, forwarding to ${upstream}`);

@@ -1,6 +1,8 @@
 // `startRecorder()`: the recording proxy started from code (the `scrub-mock record` command runs
 // through it too). `stop()` ends it and pseudonymises what it saw; `writeRecording` writes that.
+
 import type { AddressInfo } from 'node:net';
+import { isLoopbackAddress } from '@scrub/mocks/http';
 import { type Exchange, type Recording, recordingOf } from '@scrub/spec/recording';
 import { createRecordingProxy } from './proxy.js';
 
@@ -37,6 +39,8 @@ export interface RunningRecorder {
   url: string;
   /** The port it listens on (the free one picked for port 0). */
   port: number;
+  /** It listens on a loopback address (then a request naming another Host is refused). */
+  loopback: boolean;
   /** The upstream's answers so far, as they came (kept in memory only, never written by the recorder). */
   exchanges(): readonly Exchange[];
   /**
@@ -76,11 +80,12 @@ export async function startRecorder(options: StartRecorderOptions): Promise<Runn
       resolve();
     });
   });
-  const { port } = proxy.server.address() as AddressInfo;
+  const { port, address } = proxy.server.address() as AddressInfo;
   let recording: Promise<Recording> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
+    loopback: isLoopbackAddress(address),
     exchanges: () => proxy.exchanges(),
     stop: (graceMs = 5_000) => {
       const closed = proxy.stop(graceMs);

@@ -104,6 +104,21 @@ describe('startRecorder', () => {
     }
   });
 
+  it('says whether it listens on loopback from the address it is bound to (an IPv4-mapped one too)', async () => {
+    for (const [host, loopback] of [
+      ['127.0.0.1', true],
+      ['::ffff:127.0.0.1', true],
+      ['0.0.0.0', false],
+    ] as const) {
+      const recorder = await startRecorder({ upstream: mock.url, host });
+      try {
+        expect([host, recorder.loopback]).toEqual([host, loopback]);
+      } finally {
+        await recorder.stop(0);
+      }
+    }
+  });
+
   it('rejects with code EADDRINUSE when the port is taken', async () => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
