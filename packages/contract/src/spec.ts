@@ -33,10 +33,12 @@ interface SpecNode {
   readonly [key: string]: SpecNode | undefined;
 }
 
-const documents: Record<Area, SpecNode> = {
-  idcheck: idcheckDocument as unknown as SpecNode,
-  'text-assessment': textDocument as unknown as SpecNode,
+/** The spec of each area as plain data (parsed YAML, local `$ref`s kept): what the suite checks against. */
+export const SPEC_DOCUMENTS: Readonly<Record<Area, Readonly<Record<string, unknown>>>> = {
+  idcheck: idcheckDocument,
+  'text-assessment': textDocument,
 };
+const documents = SPEC_DOCUMENTS as unknown as Record<Area, SpecNode>;
 
 const nodeAt = (doc: SpecNode, at: readonly string[]) =>
   at.reduce<SpecNode | undefined>((n, k) => (n && typeof n === 'object' ? n[k] : undefined), doc);

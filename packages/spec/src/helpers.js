@@ -16,14 +16,18 @@ export const HTTP_METHODS = /** @type {const} */ ([
 ]);
 
 /**
- * Follows local `#/...` references until a value that is not a reference.
+ * Follows local `#/...` references until a value that is not a reference; `undefined` for one that
+ * leads nowhere or back to itself (a spec being edited may hold either).
  * @param {unknown} document
  * @param {unknown} value
  * @returns {any}
  */
 export function deref(document, value) {
   let current = /** @type {any} */ (value);
+  const seen = new Set();
   while (current && typeof current === 'object' && typeof current.$ref === 'string') {
+    if (seen.has(current.$ref)) return undefined;
+    seen.add(current.$ref);
     current = pointerPath(current.$ref).reduce(
       (node, key) => (node == null ? undefined : node[key]),
       /** @type {any} */ (document),
@@ -91,6 +95,17 @@ export function templateMatches(template, message) {
     compiled.set(template, pattern);
   }
   return pattern.test(message);
+}
+
+/**
+ * The wire text a template stands for, its placeholder names left out (`invalid fields found in
+ * fields: {names}` -> `invalid fields found in fields: {}`): two templates with the same shape send
+ * the same messages.
+ * @param {string} template
+ * @returns {string}
+ */
+export function templateShape(template) {
+  return template.replace(PLACEHOLDER, '{}');
 }
 
 /**

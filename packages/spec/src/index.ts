@@ -37,4 +37,5 @@ export {
   pointer,
   pointerPath,
   templateMatches,
+  templateShape,
 } from './helpers.js';

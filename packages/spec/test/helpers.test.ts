@@ -1,7 +1,16 @@
 // The one copy of the template, message and `$ref` helpers.
 import { describe, expect, it } from 'vitest';
 import { document } from '../src/generated/idcheck.document.js';
-import { deref, fillTemplate, messageOf, operations, pointer, pointerPath, templateMatches } from '../src/helpers.js';
+import {
+  deref,
+  fillTemplate,
+  messageOf,
+  operations,
+  pointer,
+  pointerPath,
+  templateMatches,
+  templateShape,
+} from '../src/helpers.js';
 
 describe('helpers', () => {
   it('templateMatches: `{name}` stands for any non-empty text, the rest is literal', () => {
@@ -37,5 +46,19 @@ describe('helpers', () => {
     expect(pointerPath('#/a~1b/c~0d')).toEqual(['a/b', 'c~d']);
     expect(pointer(['a/b', 'c~d'])).toBe('#/a~1b/c~0d');
     expect(deref({ a: { $ref: '#/b' }, b: { $ref: '#/c' }, c: 3 }, { $ref: '#/a' })).toBe(3);
+  });
+
+  it('deref gives undefined for a reference that leads back to itself or nowhere, rather than looping', () => {
+    expect(deref({ a: { $ref: '#/b' }, b: { $ref: '#/a' } }, { $ref: '#/a' })).toBeUndefined();
+    expect(deref({ a: { $ref: '#/a' } }, { $ref: '#/a' })).toBeUndefined();
+    expect(deref({}, { $ref: '#/missing/x' })).toBeUndefined();
+  });
+
+  it('templateShape leaves the placeholder names out: templates of one shape send the same messages', () => {
+    expect(templateShape('invalid fields found in fields: {names}')).toBe('invalid fields found in fields: {}');
+    expect(templateShape('invalid format for fields: {detail}')).toBe(
+      templateShape('invalid format for fields: {reason}'),
+    );
+    expect(templateShape('Request Entity Too Large')).toBe('Request Entity Too Large');
   });
 });

@@ -1,13 +1,13 @@
 // `scrub-changeset-check`: the options, one line per requirement, the fix, the exit code.
 import { parseArgs } from 'node:util';
-import { CannotCheck, check, REPORTS, SPECS } from './check.mjs';
+import { CannotCheck, check, REPORTS, SPEC_PACKAGES, SPECS } from './check.mjs';
 import { workTreeRoot } from './git.mjs';
 
 export const USAGE = `Usage: scrub-changeset-check [--since <ref>] [--root <dir>]
 
 A change to ${SPECS} or ${REPORTS} since the last release needs pending changesets
 (.changeset/*.md) whose bump matches, for each package it reaches:
-  a spec:        @scrub/spec, @scrub/sdk, @scrub/mocks and @scrub/contract
+  a spec:        ${SPEC_PACKAGES.slice(0, -1).join(', ')} and ${SPEC_PACKAGES.at(-1)}
   an API report: its package
   breaking (scrub-contract diff says so; a report lost or changed a line): major, or minor while
     the package is 0.x with a summary that says "breaking" (users read it in the changelog)

@@ -114,11 +114,11 @@ export function upstreamUrl(upstream: URL, target: string): URL {
  * Why a request is not forwarded: a Host that is not this machine's (DNS rebinding: the proxy sends the
  * upstream its own Host, so the upstream's check never sees the page's), or a web page at `/__mock/*`.
  */
-function refusalOf(guard: Guard, upstream: URL, req: IncomingMessage): MockResponse | undefined {
+function refusalOf(guard: Guard, upstream: URL, url: URL, req: IncomingMessage): MockResponse | undefined {
   const refusal = guard.hostRefusal(req.headers.host);
   if (refusal) return refusal;
   // the path the upstream gets (dot segments resolved), with and without the upstream's base path
-  const { pathname } = upstreamUrl(upstream, req.url ?? '/');
+  const { pathname } = url;
   const base = upstream.pathname.replace(/\/$/, '');
   const admin = isAdminPath(pathname) || (pathname.startsWith(`${base}/`) && isAdminPath(pathname.slice(base.length)));
   return admin ? guard.adminRefusal(req) : undefined;
@@ -138,7 +138,8 @@ async function proxied(context: ProxyContext, req: IncomingMessage, res: ServerR
   const method = req.method ?? 'GET';
   const target = req.url ?? '/';
   const done = (outcome: number | string) => context.log?.(logLine(method, target, outcome, started));
-  const refusal = refusalOf(context.guard, context.upstream, req);
+  const url = upstreamUrl(context.upstream, target);
+  const refusal = refusalOf(context.guard, context.upstream, url, req);
   if (refusal) return done(send(context, res, refusalAnswer(refusal))); // its body is never read
   const slot = context.slots.push(undefined) - 1;
   let body: Buffer;
@@ -148,7 +149,6 @@ async function proxied(context: ProxyContext, req: IncomingMessage, res: ServerR
     return done('aborted');
   }
   if (method === 'GET' || method === 'HEAD') body = Buffer.alloc(0); // fetch sends none: neither is kept
-  const url = upstreamUrl(context.upstream, target);
   const headers = forwardedRequestHeaders(req.rawHeaders);
   const answer = await call(context, method, url, headers, body);
   if ('message' in answer) return done(send(context, res, ownAnswer(answer)));

@@ -2,14 +2,10 @@
 // head is the spec this suite checks against; the base is the repository's `openapi/<area>.yaml` at
 // the ref. Every change counts (compatible ones too): a server must still answer what is new.
 import type { Area } from '@scrub/spec';
-import { document as idcheckDocument } from '@scrub/spec/idcheck/document';
-import { document as textDocument } from '@scrub/spec/text-assessment/document';
+import { SPEC_DOCUMENTS } from '../spec.js';
 import { diffSpecs } from './diff.js';
-import type { SpecDocument } from './document.js';
 import { operationsOf } from './operations.js';
 import { commitOf, repositoryRoot, specAt } from './sources.js';
-
-const HEADS: Record<Area, SpecDocument> = { idcheck: idcheckDocument, 'text-assessment': textDocument };
 
 export interface ChangedSince {
   /** The ref as given, and the commit it named. */
@@ -28,7 +24,7 @@ export function changedSince(ref: string, areas: readonly Area[], cwd = process.
   const changed: string[] = [];
   const unchanged: string[] = [];
   for (const area of areas) {
-    const head = HEADS[area];
+    const head = SPEC_DOCUMENTS[area];
     const base = specAt(root, commit, `${root}/openapi/${area}.yaml`) ?? { openapi: '3.1.0', paths: {} };
     const reached = new Set(diffSpecs(base, head).changedOperations);
     for (const { operationId } of operationsOf(head).values()) {

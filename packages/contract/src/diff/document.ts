@@ -1,4 +1,5 @@
 // A spec as plain data (parsed YAML or JSON, local `$ref`s in place), and the walk through its refs.
+import { deref } from '@scrub/spec';
 
 /** A parsed OpenAPI document: plain data; nothing here is trusted to have any shape. */
 export type SpecDocument = Readonly<Record<string, unknown>>;
@@ -18,21 +19,7 @@ export function refName(node: unknown): string | undefined {
 }
 
 /**
- * Follows local `$ref`s (`#/a/b`, with `~0`/`~1` escapes) until a node that is not one. A ref that
- * leads nowhere, or back to itself, gives an empty node: the diff compares what it can read.
+ * Follows local `$ref`s until a node that is not one (`deref` of @scrub/spec). A ref that leads
+ * nowhere, or back to itself, gives an empty node: the diff compares what it can read.
  */
-export function resolve(doc: SpecDocument, node: unknown): Node {
-  const seen = new Set<string>();
-  let current: unknown = node;
-  while (isNode(current) && typeof current.$ref === 'string') {
-    const ref = current.$ref;
-    if (seen.has(ref) || !ref.startsWith('#/')) return {};
-    seen.add(ref);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce<unknown>((at, key) => (isNode(at) ? at[key] : undefined), doc);
-  }
-  return nodeOf(current);
-}
+export const resolve = (doc: SpecDocument, node: unknown): Node => nodeOf(deref(doc, node));

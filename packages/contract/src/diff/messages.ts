@@ -1,5 +1,6 @@
 // The documented error messages of one operation (`x-error-messages`, in check order) in two
 // versions. The SDK narrows on their exact text, so they are compared like a closed union.
+import { templateShape } from '@scrub/spec';
 import { isNode } from './document.js';
 import type { SpecOperation } from './operations.js';
 import type { Finding } from './side.js';
@@ -15,9 +16,6 @@ function documentedOf(operation: SpecOperation): Documented[] {
   if (!Array.isArray(list)) return [];
   return list.filter(isNode).map((m, index) => ({ status: String(m.status), message: String(m.message), index }));
 }
-
-/** The wire text a template stands for: placeholder names are not part of it. */
-const shape = (message: string): string => message.replace(/\{[^}]*\}/g, '{}');
 
 type Pair = [Documented, Documented];
 
@@ -37,7 +35,7 @@ function pairMessages(before: Documented[], after: Documented[]) {
     return pairs;
   };
   const exact = take((b, h) => b.message === h.message);
-  const renamed = take((b, h) => shape(b.message) === shape(h.message));
+  const renamed = take((b, h) => templateShape(b.message) === templateShape(h.message));
   const changed = take((b, h) => b.status === h.status);
   return { exact, renamed, changed, added: [...right], removed: [...left] };
 }

@@ -1,8 +1,7 @@
 // The operations of a spec, keyed so that the same operation is found in both versions: by method
 // and path, with path parameter names left out (renaming `{id}` changes nothing a client sends).
+import { HTTP_METHODS } from '@scrub/spec';
 import { isNode, type Node, nodeOf, resolve, type SpecDocument } from './document.js';
-
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 export interface SpecOperation {
   /** `GET /v3/submission/{}`: what identifies the operation across versions. */
@@ -39,7 +38,7 @@ export function operationsOf(doc: SpecDocument): Map<string, SpecOperation> {
   const operations = new Map<string, SpecOperation>();
   for (const [path, raw] of Object.entries(nodeOf(doc.paths))) {
     const item = resolve(doc, raw);
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const node = item[method];
       if (!isNode(node)) continue;
       const label = `${method.toUpperCase()} ${path}`;

@@ -3,6 +3,7 @@ import { document as text } from '@scrub/spec/text-assessment/document';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffSpecs } from '../../src/diff/diff.js';
+import { KIND_VERDICT } from './corpus.js';
 
 const copy = (value: Record<string, any>): Record<string, any> => structuredClone(value);
 
@@ -96,7 +97,11 @@ describe('diffSpecs on any edit', () => {
           }
           for (const diff of [diffSpecs(idcheck, head), diffSpecs(head, idcheck)]) {
             for (const change of diff.changes) {
-              expect(['breaking', 'compatible']).toContain(change.verdict);
+              // a kind of model.ts, with the verdict docs/decisions.md gives it
+              const verdict = KIND_VERDICT[change.kind];
+              expect(verdict, change.kind).toBeDefined();
+              if (verdict !== 'depends') expect(change.verdict, `${change.kind} ${change.message}`).toBe(verdict);
+              else expect(['breaking', 'compatible']).toContain(change.verdict);
               expect(change.where).not.toBe('');
             }
             expect(diff.verdict).toBe(diff.changes.some((c) => c.verdict === 'breaking') ? 'breaking' : 'compatible');
