@@ -2,6 +2,7 @@
 // that fails when the real spec no longer has what an edit changes (it would silently become a no-op).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { operations } from '@scrub/spec';
 import { parse } from 'yaml';
 
 export type Area = 'idcheck' | 'text-assessment';
@@ -69,15 +70,10 @@ export const AUTHOR = '/{version}/account/{account_id}/author/{id}';
 export const TEXT = '/{version}/account/{account_id}/text/{id}';
 export const RESULTS = '/{version}/account/{account_id}/text/{id}/results';
 
-export const IDCHECK_OPERATIONS = [
-  'partialDeleteSubmission',
-  'getSubmission',
-  'createProjection',
-  'listProjections',
-  'getProjection',
-  'deleteProjection',
-];
-export const TEXT_ASSESSMENT_OPERATIONS = ['deleteAuthorSubmissions', 'submitText', 'getTextResults'];
+// the operation ids of each real spec, in document order (read from it, not typed again)
+const operationIdsOf = (area: Area): string[] => operations(loadReal(area)).map((o) => o.operationId);
+export const IDCHECK_OPERATIONS = operationIdsOf('idcheck');
+export const TEXT_ASSESSMENT_OPERATIONS = operationIdsOf('text-assessment');
 
 export const json = (schema: object) => ({ 'application/json': { schema } });
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
